@@ -1,0 +1,26 @@
+// How pages read data: the same shape on both sides. On the server it is the
+// in-process tRPC caller (no HTTP hop); in the browser, a proxy over /trpc queries.
+import { createContext, useContext } from 'solid-js';
+import type { createCaller } from '../routers/index.ts';
+
+export type Api = ReturnType<typeof createCaller>;
+export type ApiOutput<F> = F extends (...args: any[]) => Promise<infer R> ? R : never;
+
+export const ApiContext = createContext<Api>();
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi() outside <ApiContext.Provider>');
+  return api;
+}
+
+/** Runs a query, turning NOT_FOUND into null so pages can show their own not-found state. */
+export async function orNotFound<T>(query: Promise<T>): Promise<T | null> {
+  try {
+    return await query;
+  } catch (error) {
+    const code = (error as { code?: string; data?: { code?: string } }).data?.code ?? (error as { code?: string }).code;
+    if (code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+// Browser entry: hydrates the server-rendered page in #app.
+import 'virtual:uno.css';
+import { hydrate } from 'solid-js/web';
+import { App } from './app.tsx';
+import { browserApi } from './trpc.ts';
+
+hydrate(() => <App api={browserApi} />, document.getElementById('app')!);

@@ -1,0 +1,27 @@
+// Server render of one page: the app's HTML, its head tags and its HTTP status.
+import { renderToStringAsync, ssr } from 'solid-js/web';
+import type { Api } from './api.ts';
+import { App } from './app.tsx';
+import { PageStatusContext, type PageStatus } from './page-status.ts';
+
+export interface RenderedPage {
+  head: string;
+  body: string;
+  status: number;
+}
+
+// Solid inserts head tags (title, meta) just before a "</head>"; we render one
+// marker first and split the output there, as the document shell is ours.
+const HEAD_END = '</head>';
+
+export async function renderPage(url: string, api: Api): Promise<RenderedPage> {
+  const page: PageStatus = { status: 200 };
+  const html = await renderToStringAsync(() => [
+    ssr(HEAD_END) as unknown as Element,
+    <PageStatusContext.Provider value={page}>
+      <App api={api} url={url} />
+    </PageStatusContext.Provider>,
+  ]);
+  const at = html.indexOf(HEAD_END);
+  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };
+}

@@ -1,0 +1,16 @@
+// The browser's typed tRPC client (plain JSON, batched) and the query proxy pages use.
+import { createTRPCClient, createTRPCUntypedClient, httpBatchLink } from '@trpc/client';
+import { createTRPCRecursiveProxy } from '@trpc/server';
+import type { AppRouter } from '../routers/index.ts';
+import type { Api } from './api.ts';
+
+const links = [httpBatchLink({ url: '/trpc' })];
+
+export const trpc = createTRPCClient<AppRouter>({ links });
+
+const untyped = createTRPCUntypedClient<AppRouter>({ links });
+
+/** `api.product.list(input)` in the browser: a GET query to /trpc/product.list. */
+export const browserApi = createTRPCRecursiveProxy(({ path, args }) =>
+  untyped.query(path.join('.'), args[0]),
+) as unknown as Api;

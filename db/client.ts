@@ -1,0 +1,31 @@
+// Opens the shop's database: an embedded libSQL file by default, or a remote
+// libSQL/Turso server (libsql:, http:, https:) with DATABASE_AUTH_TOKEN.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { Kysely } from 'kysely';
+import type { Database, Db } from './database.ts';
+import { LibsqlDialect } from './dialect.ts';
+
+const SCHEMES = ['file:', 'libsql:', 'http:', 'https:'];
+
+export interface DatabaseHandle {
+  db: Db;
+  client: Client;
+  /** True for an embedded file, where the app migrates and seeds on start. */
+  embedded: boolean;
+}
+
+export async function openDatabase(url: string, authToken?: string): Promise<DatabaseHandle> {
+  if (!SCHEMES.some((s) => url.startsWith(s))) {
+    throw new Error(`DATABASE_URL must start with one of ${SCHEMES.join(' ')} (got "${url}")`);
+  }
+  const embedded = url.startsWith('file:');
+  if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  // timeout is SQLite's busy timeout in seconds, for other processes on the same file.
+  const client = createClient({ url, authToken, timeout: 5 });
+  // WAL lets readers run beside the writer; the mode is stored in the file itself.
+  if (embedded) await client.execute('PRAGMA journal_mode = WAL');
+  return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client) }), client, embedded };
+}
+

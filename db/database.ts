@@ -1,0 +1,12 @@
+// The whole schema as Kysely sees it, built from the per-domain table types.
+import type { Kysely, Transaction } from 'kysely';
+import type { CategoryTable, ProductCategoryTable, ProductTable } from './tables/catalog.ts';
+
+export interface Database {
+  categories: CategoryTable;
+  products: ProductTable;
+  product_categories: ProductCategoryTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;

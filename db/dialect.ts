@@ -1,0 +1,138 @@
+// Kysely dialect over @libsql/client. Written here because @libsql/kysely-libsql
+// pins an old client (a second copy) and lacks interactive transactions.
+//
+// Writes are serialised in-process: the embedded driver runs each statement
+// synchronously, so a second writer waiting on SQLite's lock would block the
+// event loop that the first writer needs to finish. Reads (WAL) never wait.
+import type { Client, InArgs, Transaction } from '@libsql/client';
+import {
+  CompiledQuery,
+  SelectQueryNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
+
+class WriteLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves when the caller holds the lock; call the returned function to release it. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => held);
+    return ready;
+  }
+}
+
+class LibsqlConnection implements DatabaseConnection {
+  #tx: Transaction | null = null;
+  #release: (() => void) | null = null;
+
+  constructor(
+    private readonly client: Client,
+    private readonly lock: WriteLock,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = { sql: query.sql, args: query.parameters as InArgs };
+    if (this.#tx) return toResult<R>(await this.#tx.execute(stmt));
+    if (SelectQueryNode.is(query.query)) return toResult<R>(await this.client.execute(stmt));
+    const release = await this.lock.acquire();
+    try {
+      return toResult<R>(await this.client.execute(stmt));
+    } finally {
+      release();
+    }
+  }
+
+  async begin(): Promise<void> {
+    this.#release = await this.lock.acquire();
+    try {
+      this.#tx = await this.client.transaction('write');
+    } catch (error) {
+      this.#end();
+      throw error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.#tx?.commit();
+    } finally {
+      this.#end();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    try {
+      await this.#tx?.rollback();
+    } finally {
+      this.#end();
+    }
+  }
+
+  #end(): void {
+    this.#tx?.close();
+    this.#tx = null;
+    this.#release?.();
+    this.#release = null;
+  }
+
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('libSQL does not support streaming queries');
+  }
+}
+
+function toResult<R>(rs: Awaited<ReturnType<Client['execute']>>): QueryResult<R> {
+  return {
+    rows: rs.rows.map((row) => Object.fromEntries(rs.columns.map((c, i) => [c, row[i]]))) as R[],
+    numAffectedRows: BigInt(rs.rowsAffected),
+    insertId: rs.lastInsertRowid,
+  };
+}
+
+class LibsqlDriver implements Driver {
+  readonly #lock = new WriteLock();
+  constructor(private readonly client: Client) {}
+
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new LibsqlConnection(this.client, this.#lock);
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as LibsqlConnection).begin();
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as LibsqlConnection).commit();
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await (connection as LibsqlConnection).rollback();
+  }
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {
+    this.client.close();
+  }
+}
+
+export class LibsqlDialect implements Dialect {
+  constructor(private readonly client: Client) {}
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createDriver() {
+    return new LibsqlDriver(this.client);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createIntrospector(db: Kysely<any>) {
+    return new SqliteIntrospector(db);
+  }
+}

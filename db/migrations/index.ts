@@ -1,0 +1,8 @@
+// Every migration, imported statically so bundles (the Worker) carry them without
+// reading the filesystem. Add new ones here in timestamp order.
+import type { Migration } from 'kysely';
+import * as catalog from './2026_11_25_120000_catalog.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_120000_catalog': catalog,
+};

@@ -1,0 +1,10 @@
+// The shop's public API: one router per domain, merged here.
+import { createCallerFactory, router } from '../server/trpc.ts';
+import { productRouter } from './product/router.ts';
+
+export const appRouter = router({
+  product: productRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

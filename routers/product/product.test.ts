@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
+import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { seedProducts } from '../../db/seed/catalog-data.ts';
+
+let shop: TestShop;
+beforeAll(async () => {
+  shop = await createTestShop();
+});
+afterAll(() => shop.close());
+
+const trpcGet = async (path: string, input: unknown) => {
+  const res = await shop.fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+describe('product.list', () => {
+  it('pages through every active product exactly once', async () => {
+    const api = shop.caller();
+    const first = await api.product.list({ pageSize: 50 });
+    expect(first.total).toBe(seedProducts.length);
+    expect(first.items).toHaveLength(50);
+    const seen = new Set<string>();
+    for (let page = 1; page <= Math.ceil(first.total / 50); page++) {
+      for (const item of (await api.product.list({ page, pageSize: 50 })).items) seen.add(item.slug);
+    }
+    expect(seen.size).toBe(seedProducts.length);
+  });
+
+  it('returns an empty page past the end, not an error', async () => {
+    const result = await shop.caller().product.list({ page: 999, pageSize: 24 });
+    expect(result).toMatchObject({ items: [], total: seedProducts.length, page: 999, pageSize: 24 });
+  });
+
+  it('defaults to 24 featured-first products', async () => {
+    const result = await shop.caller().product.list();
+    expect(result.pageSize).toBe(24);
+    expect(result.items).toHaveLength(24);
+    const featured = new Set(seedProducts.filter((p) => p.featured).map((p) => p.slug));
+    expect(result.items.slice(0, featured.size).every((p) => featured.has(p.slug))).toBe(true);
+  });
+
+  it('filters by category and sorts by price both ways', async () => {
+    const api = shop.caller();
+    const expected = seedProducts.filter((p) => p.categories.includes('coffee-tea'));
+    const asc = await api.product.list({ category: 'coffee-tea', sort: 'price_asc', pageSize: 100 });
+    expect(asc.total).toBe(expected.length);
+    expect(asc.items.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    const prices = asc.items.map((p) => p.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const desc = await api.product.list({ category: 'coffee-tea', sort: 'price_desc', pageSize: 100 });
+    expect(desc.items.map((p) => p.priceCents)).toEqual([...prices].reverse());
+  });
+
+  it('reports stock status with the low-stock threshold', async () => {
+    const { items } = await shop.caller().product.list({ pageSize: 100, sort: 'name' });
+    for (const item of items) {
+      const expected = item.stock === 0 ? 'out_of_stock' : item.stock <= 5 ? 'low_stock' : 'in_stock';
+      expect(item.stockStatus).toBe(expected);
+    }
+    expect(items.some((p) => p.stockStatus === 'out_of_stock')).toBe(true);
+    expect(items.some((p) => p.stockStatus === 'low_stock')).toBe(true);
+  });
+
+  it('rejects an unknown category with NOT_FOUND', async () => {
+    await expect(shop.caller().product.list({ category: 'no-such-thing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('answers bad input over HTTP with 400 and a message naming the field', async () => {
+    for (const [input, text] of [
+      [{ pageSize: -1 }, 'pageSize: must be at least 1'],
+      [{ pageSize: 'abc' }, 'pageSize: must be a number'],
+      [{ pageSize: 101 }, 'pageSize: must be at most 100'],
+      [{ page: 1.5 }, 'page: must be a whole number'],
+      [{ sort: 'cheapest' }, 'sort: must be one of'],
+    ] as const) {
+      const { status, body } = await trpcGet('product.list', input);
+      expect(status).toBe(400);
+      expect(body.error.message).toContain(text);
+      expect(body.error.data.issues[0].path).toBe(Object.keys(input)[0]!);
+      expect(JSON.stringify(body)).not.toContain('node_modules');
+    }
+  });
+
+  it('serves five products as plain JSON over HTTP, even when curl strips the braces', async () => {
+    const res = await shop.fetch('/trpc/product.list?input="pageSize":5');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.result.data.items).toHaveLength(5);
+    expect(body.result.data.items[0]).toHaveProperty('priceCents');
+  });
+});
+
+describe('product.categories', () => {
+  it('counts active products per category and forgets archived ones', async () => {
+    const before = await shop.caller().product.categories();
+    expect(before.length).toBeGreaterThanOrEqual(8);
+    for (const category of before) {
+      expect(category.productCount).toBe(seedProducts.filter((p) => p.categories.includes(category.slug)).length);
+    }
+    const victim = seedProducts.find((p) => p.categories[0] === 'books')!;
+    await shop.db.updateTable('products').set({ active: 0 }).where('slug', '=', victim.slug).execute();
+    const after = await shop.caller().product.categories();
+    const books = (list: typeof after) => list.find((c) => c.slug === 'books')!.productCount;
+    expect(books(after)).toBe(books(before) - 1);
+    const listed = await shop.caller().product.list({ category: 'books', pageSize: 100 });
+    expect(listed.items.map((p) => p.slug)).not.toContain(victim.slug);
+    await shop.db.updateTable('products').set({ active: 1 }).where('slug', '=', victim.slug).execute();
+  });
+});
+
+describe('product images', () => {
+  it('draws an SVG for every product locally', async () => {
+    const { items } = await shop.caller().product.list({ pageSize: 3 });
+    for (const item of items) {
+      const res = await shop.fetch(item.imageUrl);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('image/svg+xml');
+      expect(await res.text()).toStartWith('<svg');
+    }
+    expect((await shop.fetch('/img/products/..%2Fetc.svg')).status).toBe(404);
+  });
+});

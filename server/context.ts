@@ -1,0 +1,28 @@
+// The per-request context every procedure receives. Built once per request by
+// the HTTP layer (tRPC and SSR share it), or directly by tests.
+import type { Config } from './config.ts';
+import type { Clock, Db } from './ports.ts';
+
+export interface SessionUser {
+  userId: number;
+  role: 'customer' | 'admin';
+  sessionId: string;
+}
+
+/** What the app is built from: the adapters of one runtime plus config. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+export interface Context extends AppDeps {
+  session: SessionUser | null;
+  /** Headers to add to the response (Set-Cookie from procedures goes here). */
+  resHeaders: Headers;
+  requestId: string;
+}
+
+export function createContext(deps: AppDeps, requestId: string, resHeaders = new Headers()): Context {
+  return { ...deps, session: null, resHeaders, requestId };
+}

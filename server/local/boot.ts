@@ -1,0 +1,66 @@
+// Starts the shop on Bun: opens the database (migrating and seeding an embedded
+// file on first start), builds the app and serves it. Used by main.ts and by tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from 'hono/bun';
+import { openDatabase } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { seedCatalog } from '../../db/seed/catalog.ts';
+import { createApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../ports.ts';
+import { assetsFromManifest } from '../ssr/manifest.ts';
+import { systemClock } from './clock.ts';
+
+export const CLIENT_DIR = 'dist/client';
+
+export interface BootOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export async function prepareDatabase(config: Config, logger: Logger, clock: Clock) {
+  const handle = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  if (handle.embedded) {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) logger.info(`migrated: ${applied.join(', ')}`);
+    const empty = !(await handle.db.selectFrom('categories').select('id').limit(1).executeTakeFirst());
+    if (empty) {
+      const { products } = await seedCatalog(handle.db, clock.now());
+      logger.info(`seeded ${products} products`);
+    }
+  }
+  return handle;
+}
+
+export function readClientAssets() {
+  const path = join(CLIENT_DIR, '.vite/manifest.json');
+  try {
+    return assetsFromManifest(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new Error(`Cannot read ${path}: run \`npm run build\` first.`, { cause: error });
+  }
+}
+
+export async function boot({ config, logger, clock = systemClock }: BootOptions) {
+  const assets = readClientAssets();
+  const { db } = await prepareDatabase(config, logger, clock);
+  const app = createApp({
+    deps: { db, clock, config },
+    logger,
+    assets,
+    serveAssets: serveStatic({ root: CLIENT_DIR }),
+  });
+  const server = Bun.serve({ port: config.port, fetch: app.fetch });
+  return {
+    app,
+    db,
+    url: `http://localhost:${server.port}`,
+    async stop() {
+      await server.stop(true);
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Bun entry: `npm run dev` (development) and `npm start` (NODE_ENV=production).
+import { readConfig } from './config.ts';
+import { boot } from './local/boot.ts';
+import { consoleLogger } from './logger.ts';
+
+const config = readConfig(process.env, process.env.NODE_ENV === 'production' ? 'production' : 'development');
+const shop = await boot({ config, logger: consoleLogger });
+console.log(`GoMall (${config.mode}) listening on ${shop.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await shop.stop();
+    process.exit(0);
+  });
+}

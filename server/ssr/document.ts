@@ -1,0 +1,28 @@
+// The HTML shell around a server-rendered page. The mount element (#app) is ours,
+// not Solid's, so hydrate() can claim what is inside it.
+import { generateHydrationScript } from 'solid-js/web';
+import type { RenderedPage } from '../../client/entry-server.tsx';
+
+export interface ClientAssets {
+  /** Public URL of the entry script, e.g. /assets/entry-client-abc123.js */
+  script: string;
+  styles: string[];
+}
+
+export function renderDocument(page: RenderedPage, assets: ClientAssets): string {
+  const styles = assets.styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${page.head}
+${styles}
+${generateHydrationScript()}
+<script type="module" src="${assets.script}" async></script>
+</head>
+<body>
+<div id="app">${page.body}</div>
+</body>
+</html>`;
+}
