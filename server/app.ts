@@ -2,7 +2,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
-import { renderPage } from '../client/entry-server.tsx';
+import type { RenderedPage } from '../client/entry-server.tsx';
+import type { Api } from '../client/api.ts';
 import { productImage } from '../routers/product/image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
 import { createContext, type AppDeps } from './context.ts';
@@ -17,17 +18,19 @@ export interface AppOptions {
   logger: Logger;
   /** Hashed client entry and CSS, from Vite's manifest. */
   assets: ClientAssets;
+  /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
+  render: (url: string, api: Api) => Promise<RenderedPage>;
   /** Serves /assets/* (the built client); runtime-specific. */
   serveAssets?: MiddlewareHandler;
 }
 
 type Env = { Variables: { requestId: string } };
 
-export function createApp({ deps, logger, assets, serveAssets }: AppOptions) {
+export function createApp({ deps, logger, assets, render, serveAssets }: AppOptions) {
   const app = new Hono<Env>();
   const production = deps.config.mode === 'production';
   const contextFor = (c: HonoContext<Env>, resHeaders = new Headers()) =>
-    createContext(deps, c.get('requestId'), resHeaders);
+    createContext(deps, c.get('requestId'), c.req.raw.headers, resHeaders);
 
   app.use(requestId());
   app.use(requestLog(logger));
@@ -59,7 +62,7 @@ export function createApp({ deps, logger, assets, serveAssets }: AppOptions) {
 
   app.get('*', async (c) => {
     const ctx = contextFor(c);
-    const page = await renderPage(c.req.path + (new URL(c.req.url).search || ''), createCaller(ctx));
+    const page = await render(c.req.path + (new URL(c.req.url).search || ''), createCaller(ctx));
     const res = c.html(renderDocument(page, assets), page.status as 200);
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;

@@ -11,6 +11,8 @@ export interface Config {
   databaseAuthToken?: string;
   /** Products with stock at or below this (and above zero) show as low stock. */
   lowStockThreshold: number;
+  /** Signs session JWTs and cart cookies (SESSION_SECRET, at least 32 characters). */
+  secret: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -22,7 +24,17 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     lowStockThreshold: intFrom(env, 'LOW_STOCK_THRESHOLD', 5),
+    secret: secretFrom(env, mode),
   };
+}
+
+// Production must be given a secret; development and tests get a random one per
+// process unless SESSION_SECRET is set (so dev sessions end on restart).
+function secretFrom(env: Env, mode: Mode): string {
+  const secret = env.SESSION_SECRET;
+  if (secret && secret.length >= 32) return secret;
+  if (secret || mode === 'production') throw new Error('SESSION_SECRET must be set to at least 32 characters');
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function intFrom(env: Env, name: string, fallback: number): number {

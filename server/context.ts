@@ -18,11 +18,18 @@ export interface AppDeps {
 
 export interface Context extends AppDeps {
   session: SessionUser | null;
+  /** The request's headers (cookies, origin); empty for in-process callers. */
+  reqHeaders: Headers;
   /** Headers to add to the response (Set-Cookie from procedures goes here). */
   resHeaders: Headers;
   requestId: string;
 }
 
-export function createContext(deps: AppDeps, requestId: string, resHeaders = new Headers()): Context {
-  return { ...deps, session: null, resHeaders, requestId };
+export function createContext(
+  deps: AppDeps,
+  requestId: string,
+  reqHeaders = new Headers(),
+  resHeaders = new Headers(),
+): Context {
+  return { ...deps, session: null, reqHeaders, resHeaders, requestId };
 }

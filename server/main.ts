@@ -1,9 +1,12 @@
 // Bun entry: `npm run dev` (development) and `npm start` (NODE_ENV=production).
 import { readConfig } from './config.ts';
 import { boot } from './local/boot.ts';
+import { devSecret } from './local/dev-secret.ts';
 import { consoleLogger } from './logger.ts';
 
-const config = readConfig(process.env, process.env.NODE_ENV === 'production' ? 'production' : 'development');
+const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development';
+if (mode === 'development' && !process.env.SESSION_SECRET) process.env.SESSION_SECRET = devSecret();
+const config = readConfig(process.env, mode);
 const shop = await boot({ config, logger: consoleLogger });
 console.log(`GoMall (${config.mode}) listening on ${shop.url}`);
 

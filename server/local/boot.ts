@@ -6,7 +6,7 @@ import { serveStatic } from 'hono/bun';
 import { openDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { seedCatalog } from '../../db/seed/catalog.ts';
-import { createApp } from '../app.ts';
+import { createApp, type AppOptions } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../ports.ts';
@@ -14,6 +14,7 @@ import { assetsFromManifest } from '../ssr/manifest.ts';
 import { systemClock } from './clock.ts';
 
 export const CLIENT_DIR = 'dist/client';
+const SERVER_BUNDLE = 'dist/server/entry-server.js';
 
 export interface BootOptions {
   config: Config;
@@ -44,13 +45,25 @@ export function readClientAssets() {
   }
 }
 
+/** The page renderer: the prebuilt SSR bundle in production, the Solid source otherwise. */
+export async function loadRenderer(config: Config): Promise<AppOptions['render']> {
+  if (config.mode !== 'production') return (await import('../../client/entry-server.tsx')).renderPage;
+  try {
+    return (await import(join(process.cwd(), SERVER_BUNDLE))).renderPage;
+  } catch (error) {
+    throw new Error(`Cannot load ${SERVER_BUNDLE}: run \`npm run build\` first.`, { cause: error });
+  }
+}
+
 export async function boot({ config, logger, clock = systemClock }: BootOptions) {
   const assets = readClientAssets();
+  const render = await loadRenderer(config);
   const { db } = await prepareDatabase(config, logger, clock);
   const app = createApp({
     deps: { db, clock, config },
     logger,
     assets,
+    render,
     serveAssets: serveStatic({ root: CLIENT_DIR }),
   });
   const server = Bun.serve({ port: config.port, fetch: app.fetch });

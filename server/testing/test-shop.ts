@@ -7,7 +7,7 @@ import { createCaller } from '../../routers/index.ts';
 import { createApp } from '../app.ts';
 import { readConfig, type Mode } from '../config.ts';
 import { createContext, type SessionUser } from '../context.ts';
-import { prepareDatabase, readClientAssets } from '../local/boot.ts';
+import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
 
@@ -23,7 +23,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const clock = manualClock();
   const { db } = await prepareDatabase(config, logger, clock);
   const deps = { db, clock, config };
-  const app = createApp({ deps, logger, assets: readClientAssets() });
+  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(config) });
   return {
     app,
     db,
