@@ -1,11 +1,19 @@
 // The whole schema as Kysely sees it, built from the per-domain table types.
 import type { Kysely, Transaction } from 'kysely';
-import type { CategoryTable, ProductCategoryTable, ProductTable } from './tables/catalog.ts';
+import type {
+  CategoryTable,
+  ProductCategoryTable,
+  ProductSearchTable,
+  ProductTable,
+  StockAdjustmentTable,
+} from './tables/catalog.ts';
 
 export interface Database {
   categories: CategoryTable;
   products: ProductTable;
   product_categories: ProductCategoryTable;
+  products_fts: ProductSearchTable;
+  stock_adjustments: StockAdjustmentTable;
 }
 
 export type Db = Kysely<Database>;
