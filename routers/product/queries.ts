@@ -18,6 +18,7 @@ export interface ProductSummary {
 }
 
 export interface CategorySummary {
+  id: number;
   slug: string;
   name: string;
   description: string;
@@ -67,7 +68,7 @@ export async function listCategories(db: Db): Promise<CategorySummary[]> {
     .selectFrom('categories as c')
     .leftJoin('product_categories as pc', 'pc.categoryId', 'c.id')
     .leftJoin('products as p', (join) => join.onRef('p.id', '=', 'pc.productId').on('p.active', '=', 1))
-    .select(['c.slug', 'c.name', 'c.description'])
+    .select(['c.id', 'c.slug', 'c.name', 'c.description'])
     .select((eb) => eb.fn.count<number>('p.id').as('productCount'))
     .groupBy('c.id')
     .orderBy('c.sortOrder')
