@@ -1,7 +1,8 @@
 // admin.category.*: category management, for administrators only.
 import * as v from 'valibot';
 import { router } from '../../server/trpc.ts';
-import { id, slug } from '../shared/schemas.ts';
+import { id } from '../product/schemas.ts';
+import { slug } from '../shared/schemas.ts';
 import { createCategory, updateCategory } from './categories.ts';
 import { catalogAdminProcedure } from './procedure.ts';
 import { description, name } from './schemas.ts';

@@ -1,7 +1,8 @@
 // admin.product.*: product management and stock, for administrators only.
 import * as v from 'valibot';
 import { router } from '../../server/trpc.ts';
-import { id, page, pageSize, priceCents, slug } from '../shared/schemas.ts';
+import { id, priceCents } from '../product/schemas.ts';
+import { page, pageSize, slug } from '../shared/schemas.ts';
 import { catalogAdminProcedure } from './procedure.ts';
 import { createProduct, getAdminProduct, listAdminProducts, updateProduct } from './products.ts';
 import { currency, delta, description, imageUrl, name, reason, stock } from './schemas.ts';

@@ -10,7 +10,13 @@ export const slug = v.pipe(
 );
 
 export const page = v.optional(
-  v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be at least 1'),
+    // Far past any real catalog, and small enough that the SQL offset stays an integer.
+    v.maxValue(1_000_000, 'must be at most 1,000,000'),
+  ),
   1,
 );
 
@@ -32,19 +38,3 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
 }
-
-/** A database row id. */
-export const id = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number'),
-  v.minValue(1, 'must be at least 1'),
-  v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large'),
-);
-
-/** An amount of money in integer minor units (cents). */
-export const priceCents = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number of cents'),
-  v.minValue(0, 'must not be negative'),
-  v.maxValue(100_000_000, 'must be at most 1,000,000.00'),
-);
