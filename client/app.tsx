@@ -5,7 +5,11 @@ import { ApiContext, type Api } from './api.ts';
 import { Layout } from './layout.tsx';
 import { CategoryPage } from './pages/category.tsx';
 import { HomePage } from './pages/home.tsx';
+import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
+import { AdminProductsPage } from './pages/admin/products.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { ProductPage } from './pages/product.tsx';
+import { SearchPage } from './pages/search.tsx';
 
 export function App(props: { api: Api; url?: string }) {
   return (
@@ -14,6 +18,11 @@ export function App(props: { api: Api; url?: string }) {
         <Router url={props.url} root={Layout}>
           <Route path="/" component={HomePage} />
           <Route path="/category/:slug" component={CategoryPage} />
+          <Route path="/product/:slug" component={ProductPage} />
+          <Route path="/search" component={SearchPage} />
+          <Route path="/admin/products" component={AdminProductsPage} />
+          <Route path="/admin/products/new" component={AdminProductEditPage} />
+          <Route path="/admin/products/:id" component={AdminProductEditPage} />
           <Route path="*404" component={() => <NotFoundPage />} />
         </Router>
       </MetaProvider>

@@ -1,6 +1,7 @@
-// The frame of every page: skip link, header with category navigation, footer.
+// The frame of every page: skip link, header with search and category navigation, footer.
 import { createResource, createSignal, For, Suspense, type ParentProps } from 'solid-js';
 import { useApi } from './api.ts';
+import { SearchBox } from './components/search-box.tsx';
 
 export function Layout(props: ParentProps) {
   const api = useApi();
@@ -16,6 +17,7 @@ export function Layout(props: ParentProps) {
           <a href="/" class="text-xl font-bold tracking-tight text-gray-900 no-underline">
             GoMall
           </a>
+          <SearchBox />
           <button
             type="button"
             class="md:hidden ml-auto px-3 py-1.5 rounded border border-gray-300 text-sm"
