@@ -155,7 +155,7 @@ describe('hostile search input', () => {
     'sweat -shirt', 'NEAR', 'NEAR(sweat shirt)', 'NEAR(a b, 2)', 'NEAR/3', 'AND', 'OR', 'NOT', 'sweat AND', 'AND sweat',
     'NOT sweat', 'sweat OR', '(', ')', '()', '(sweat', 'sweat)', '^', '^sweat', 'name:sweat', '{name}:sweat',
     'description : shirt', ':', '+', 'a + b', '{', '}', '[]', '\\', '%', '_%_', "'; DROP TABLE products; --",
-    '<script>alert(1)</script>', '😀', '🧦 socks', '👩‍👩‍👧', '\u0000', 'abc\u0000def', '\u202eevil', '\u0007bell',
+    '<script>alert(1)</script>', '"><script>alert(2)</script>', '😀', '🧦 socks', '👩‍👩‍👧', '\u0000', 'abc\u0000def', '\u202eevil', '\u0007bell',
     'Ω≈ç√∫', '日本語 検索', 'ǅ', 'a'.repeat(1000), 'sweat '.repeat(200), '"*()-:^'.repeat(140), ' * ', 'sweat""*"',
   ];
 
@@ -175,7 +175,9 @@ describe('hostile search input', () => {
     for (const q of HOSTILE) {
       const res = await shop.fetch(`/search?${new URLSearchParams({ q })}`);
       if (res.status !== 200) throw new Error(`${JSON.stringify(q)} → ${res.status}`);
-      expect(await res.text()).not.toContain('<script>alert(1)</script>');
+      // Inside a quoted attribute "<" is inert; anywhere else it would be markup.
+      const outsideAttributes = (await res.text()).replace(/="[^"]*"/g, '=""');
+      expect(outsideAttributes).not.toContain('<script>alert');
     }
   });
 
