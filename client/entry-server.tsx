@@ -8,6 +8,7 @@ export interface RenderedPage {
   head: string;
   body: string;
   status: number;
+  error?: unknown;
 }
 
 // Solid inserts head tags (title, meta) just before a "</head>"; we render one
@@ -23,5 +24,5 @@ export async function renderPage(url: string, api: Api): Promise<RenderedPage> {
     </PageStatusContext.Provider>,
   ]);
   const at = html.indexOf(HEAD_END);
-  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };
+  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), ...page };
 }

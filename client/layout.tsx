@@ -1,5 +1,6 @@
 // The frame of every page: skip link, header with category navigation, footer.
-import { createResource, createSignal, For, Suspense, type ParentProps } from 'solid-js';
+import { createResource, createSignal, For, type ParentProps } from 'solid-js';
+import { Guarded } from './components/guarded.tsx';
 import { useApi } from './api.ts';
 
 export function Layout(props: ParentProps) {
@@ -30,7 +31,7 @@ export function Layout(props: ParentProps) {
             aria-label="Categories"
             class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:w-auto md:ml-auto`}
           >
-            <Suspense>
+            <Guarded quiet>
               <ul class="flex flex-col md:flex-row gap-1 md:gap-4 list-none m-0 p-0 text-sm">
                 <For each={categories()}>
                   {(category) => (
@@ -42,12 +43,12 @@ export function Layout(props: ParentProps) {
                   )}
                 </For>
               </ul>
-            </Suspense>
+            </Guarded>
           </nav>
         </div>
       </header>
       <main id="main" class="flex-1 w-full max-w-6xl mx-auto px-4 py-6">
-        <Suspense fallback={<p>Loading…</p>}>{props.children}</Suspense>
+        <Guarded fallback={<p>Loading…</p>}>{props.children}</Guarded>
       </main>
       <footer class="border-t border-gray-200 bg-white text-sm text-gray-600">
         <div class="max-w-6xl mx-auto px-4 py-6">GoMall Edge — an open-source shop for the edge.</div>

@@ -4,11 +4,13 @@ import { isServer } from 'solid-js/web';
 
 export interface PageStatus {
   status: number;
+  /** Set when the page failed to render; the server logs it with the request id. */
+  error?: unknown;
 }
 
 export const PageStatusContext = createContext<PageStatus>();
 
-export function setPageStatus(status: number): void {
+export function setPageStatus(status: number, error?: unknown): void {
   const page = useContext(PageStatusContext);
-  if (isServer && page) page.status = status;
+  if (isServer && page) Object.assign(page, { status, error });
 }

@@ -63,6 +63,7 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
   app.get('*', async (c) => {
     const ctx = contextFor(c);
     const page = await render(c.req.path + (new URL(c.req.url).search || ''), createCaller(ctx));
+    if (page.error) logger.error(`render ${c.req.path} failed, request ${c.get('requestId')}`, page.error);
     const res = c.html(renderDocument(page, assets), page.status as 200);
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;

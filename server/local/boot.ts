@@ -45,9 +45,9 @@ export function readClientAssets() {
   }
 }
 
-/** The page renderer: the prebuilt SSR bundle in production, the Solid source otherwise. */
-export async function loadRenderer(config: Config): Promise<AppOptions['render']> {
-  if (config.mode !== 'production') return (await import('../../client/entry-server.tsx')).renderPage;
+/** The page renderer: the prebuilt SSR bundle (production start) or the Solid source. */
+export async function loadRenderer(fromBundle: boolean): Promise<AppOptions['render']> {
+  if (!fromBundle) return (await import('../../client/entry-server.tsx')).renderPage;
   try {
     return (await import(join(process.cwd(), SERVER_BUNDLE))).renderPage;
   } catch (error) {
@@ -57,7 +57,7 @@ export async function loadRenderer(config: Config): Promise<AppOptions['render']
 
 export async function boot({ config, logger, clock = systemClock }: BootOptions) {
   const assets = readClientAssets();
-  const render = await loadRenderer(config);
+  const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
   const app = createApp({
     deps: { db, clock, config },

@@ -23,7 +23,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const clock = manualClock();
   const { db } = await prepareDatabase(config, logger, clock);
   const deps = { db, clock, config };
-  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(config) });
+  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
   return {
     app,
     db,
