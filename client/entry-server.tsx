@@ -8,7 +8,6 @@ export interface RenderedPage {
   head: string;
   body: string;
   status: number;
-  error?: unknown;
 }
 
 // Solid inserts head tags (title, meta) just before a "</head>"; we render one
@@ -24,5 +23,5 @@ export async function renderPage(url: string, api: Api): Promise<RenderedPage> {
     </PageStatusContext.Provider>,
   ]);
   const at = html.indexOf(HEAD_END);
-  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), ...page };
+  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };
 }

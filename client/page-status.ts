@@ -4,13 +4,11 @@ import { isServer } from 'solid-js/web';
 
 export interface PageStatus {
   status: number;
-  /** Set when the page failed to render; the server logs it with the request id. */
-  error?: unknown;
 }
 
 export const PageStatusContext = createContext<PageStatus>();
 
-export function setPageStatus(status: number, error?: unknown): void {
+export function setPageStatus(status: number): void {
   const page = useContext(PageStatusContext);
-  if (isServer && page) Object.assign(page, { status, error });
+  if (isServer && page) page.status = status;
 }

@@ -12,6 +12,7 @@ import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { requestLog } from './request-log.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
+import { pageApi } from './ssr/page-api.ts';
 
 export interface AppOptions {
   deps: AppDeps;
@@ -62,8 +63,8 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
 
   app.get('*', async (c) => {
     const ctx = contextFor(c);
-    const page = await render(c.req.path + (new URL(c.req.url).search || ''), createCaller(ctx));
-    if (page.error) logger.error(`render ${c.req.path} failed, request ${c.get('requestId')}`, page.error);
+    const api = pageApi(createCaller(ctx), logger, ctx.requestId);
+    const page = await render(c.req.path + (new URL(c.req.url).search || ''), api);
     const res = c.html(renderDocument(page, assets), page.status as 200);
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;

@@ -10,14 +10,14 @@ import { setPageStatus } from '../page-status.ts';
 export function Guarded(props: ParentProps<{ quiet?: boolean; fallback?: JSX.Element }>) {
   return (
     <Suspense fallback={props.fallback}>
-      <ErrorBoundary fallback={(error) => (props.quiet ? <Quiet error={error} /> : <ErrorPage error={error} />)}>
+      <ErrorBoundary fallback={() => (props.quiet ? <Quiet /> : <ErrorPage />)}>
         {props.children}
       </ErrorBoundary>
     </Suspense>
   );
 }
 
-function Quiet(props: { error: unknown }) {
-  setPageStatus(500, props.error);
+function Quiet() {
+  setPageStatus(500);
   return null;
 }

@@ -1,8 +1,8 @@
 import { setPageStatus } from '../page-status.ts';
 
 /** Shown when a page fails to render. Never shows the error itself: the server logs it. */
-export function ErrorPage(props: { error: unknown }) {
-  setPageStatus(500, props.error);
+export function ErrorPage() {
+  setPageStatus(500);
   return (
     <section class="max-w-xl mx-auto py-16 text-center">
       <h1 class="text-2xl font-bold mb-2">Something went wrong</h1>
