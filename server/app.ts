@@ -21,7 +21,7 @@ export interface AppOptions {
   assets: ClientAssets;
   /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
   render: (url: string, api: Api) => Promise<RenderedPage>;
-  /** Serves /assets/* (the built client); runtime-specific. */
+  /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
 }
 
@@ -54,12 +54,7 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
 
   app.get('/img/products/:file', productImage);
 
-  if (serveAssets) {
-    app.use('/assets/*', async (c, next) => {
-      await serveAssets(c, next);
-      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
-    });
-  }
+  if (serveAssets) app.use('/assets/*', serveAssets);
 
   app.get('*', async (c) => {
     const ctx = contextFor(c);
