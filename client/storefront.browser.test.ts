@@ -26,6 +26,15 @@ describe('storefront in Chromium', () => {
     await context.close();
   }, 30_000);
 
+  it('gets hashed assets with a year-long immutable cache from the real server', async () => {
+    const html = await (await fetch(`${shop.url}/`)).text();
+    const script = /<script type="module" src="([^"]+)"/.exec(html)![1]!;
+    const res = await fetch(`${shop.url}${script}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${shop.url}/assets/missing-file.js`)).status).toBe(404);
+  });
+
   it('hydrates: the phone menu opens, and category links navigate in the page', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
