@@ -10,14 +10,14 @@ const THIRTY_DAYS = 60 * 60 * 24 * 30;
 
 // A guest id issued during this request, so a batch of adds from a new visitor
 // lands in one cart. Keyed by the response headers: one object per request.
-const issuedThisRequest = new WeakMap<Headers, string>();
+const issuedThisRequest = new WeakMap<Headers, Promise<string>>();
 
 export const userCartId = (userId: number) => `user:${userId}`;
 
 /** The guest cart named by a validly signed cookie (or issued in this request); null otherwise. */
 export async function guestCartId(ctx: Context): Promise<string | null> {
   const issued = issuedThisRequest.get(ctx.resHeaders);
-  if (issued !== undefined) return issued;
+  if (issued) return issued;
   const header = ctx.reqHeaders.get('cookie');
   if (!header) return null;
   // A tampered or foreign cookie fails verification and is ignored.
@@ -34,11 +34,19 @@ export async function currentCartId(ctx: Context): Promise<string | null> {
 export async function currentOrNewCartId(ctx: Context): Promise<string> {
   const existing = await currentCartId(ctx);
   if (existing) return existing;
+  // Checked and set with no await in between, so concurrent calls share one id.
+  let issued = issuedThisRequest.get(ctx.resHeaders);
+  if (!issued) {
+    issued = issueGuestCartId(ctx);
+    issuedThisRequest.set(ctx.resHeaders, issued);
+  }
+  return issued;
+}
+
+async function issueGuestCartId(ctx: Context): Promise<string> {
   const id = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
   ctx.resHeaders.append('set-cookie', await serializeSigned(GUEST_CART_COOKIE, id, ctx.config.secret, cookieOptions(ctx, THIRTY_DAYS)));
-  const cartId = `guest:${id}`;
-  issuedThisRequest.set(ctx.resHeaders, cartId);
-  return cartId;
+  return `guest:${id}`;
 }
 
 /** Tells the browser to drop its guest cart cookie (after the cart was merged). */
