@@ -3,14 +3,23 @@
 import type { Db } from '../../db/database.ts';
 import { currentCartId, currentOrNewCartId } from '../../server/cart-id.ts';
 import type { Context } from '../../server/context.ts';
-import type { CartWrite } from '../../server/ports.ts';
+import type { CartLine, CartWrite } from '../../server/ports.ts';
 import { CartError } from './errors.ts';
 import { lineCap, MAX_CART_LINES, MAX_LINE_QUANTITY } from './limits.ts';
-import { priceCart, type CartView } from './pricing.ts';
+import { priceCart, type PricedCart } from './pricing.ts';
+
+export interface CartView extends PricedCart {
+  /** Lets the cart page send a signed-out shopper to sign in before checkout. */
+  signedIn: boolean;
+}
+
+async function show(ctx: Context, lines: CartLine[]): Promise<CartView> {
+  return { ...(await priceCart(ctx.db, lines)), signedIn: ctx.session !== null };
+}
 
 export async function viewCart(ctx: Context): Promise<CartView> {
   const cartId = await currentCartId(ctx);
-  return priceCart(ctx.db, cartId ? await ctx.carts.get(cartId) : []);
+  return show(ctx, cartId ? await ctx.carts.get(cartId) : []);
 }
 
 export async function addToCart(ctx: Context, productId: number, quantity: number): Promise<CartView> {
@@ -27,7 +36,7 @@ export async function addToCart(ctx: Context, productId: number, quantity: numbe
   }
   // The checks above give a readable error; the store's cap keeps concurrent adds within bounds.
   const id = cartId ?? (await currentOrNewCartId(ctx));
-  return written(ctx.db, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
+  return written(ctx, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
 }
 
 export async function setCartQuantity(ctx: Context, productId: number, quantity: number): Promise<CartView> {
@@ -35,18 +44,18 @@ export async function setCartQuantity(ctx: Context, productId: number, quantity:
   const product = await purchasableProduct(ctx.db, productId);
   if (quantity > product.stock) throw new CartError('NOT_ENOUGH_STOCK', `Only ${product.stock} left of ${product.name}.`);
   const id = await currentOrNewCartId(ctx);
-  return written(ctx.db, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
+  return written(ctx, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
 }
 
 export async function removeFromCart(ctx: Context, productId: number): Promise<CartView> {
   const cartId = await currentCartId(ctx);
-  return priceCart(ctx.db, cartId ? await ctx.carts.remove(cartId, productId) : []);
+  return show(ctx, cartId ? await ctx.carts.remove(cartId, productId) : []);
 }
 
 export async function clearCart(ctx: Context): Promise<CartView> {
   const cartId = await currentCartId(ctx);
   if (cartId) await ctx.carts.clear(cartId);
-  return priceCart(ctx.db, []);
+  return show(ctx, []);
 }
 
 const limitsFor = (stock: number) => ({ maxQuantity: lineCap(stock), maxLines: MAX_CART_LINES });
@@ -63,9 +72,9 @@ async function purchasableProduct(db: Db, productId: number) {
   return product;
 }
 
-async function written(db: Db, write: CartWrite): Promise<CartView> {
+async function written(ctx: Context, write: CartWrite): Promise<CartView> {
   if (!write.ok) {
     throw new CartError('CART_FULL', `Your cart can hold at most ${MAX_CART_LINES} different products. Remove one to add another.`);
   }
-  return priceCart(db, write.lines);
+  return show(ctx, write.lines);
 }

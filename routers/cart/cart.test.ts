@@ -16,7 +16,7 @@ describe('cart.get', () => {
     const visitor = browser(shop);
     const { status, body, res } = await visitor.trpc('cart.get');
     expect(status).toBe(200);
-    expect(body.result.data).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD' });
+    expect(body.result.data).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD', signedIn: false });
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
@@ -54,6 +54,7 @@ describe('cart.get', () => {
       itemCount: 3,
       subtotalCents: tee.priceCents * 2 + socks.priceCents,
       currency: 'USD',
+      signedIn: true,
     });
     expect(await api.cart.get()).toEqual(cart);
   });
@@ -80,7 +81,7 @@ describe('changing a cart', () => {
     expect((await api.cart.setQuantity({ productId: tee.id, quantity: 0 })).items.map((i) => i.productId)).toEqual([tank.id]);
     await api.cart.add({ productId: tee.id });
     expect((await api.cart.remove({ productId: tank.id })).items.map((i) => i.productId)).toEqual([tee.id]);
-    expect(await api.cart.clear()).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD' });
+    expect(await api.cart.clear()).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD', signedIn: true });
     expect((await api.cart.get()).items).toEqual([]);
   });
 

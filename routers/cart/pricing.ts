@@ -17,7 +17,7 @@ export interface CartItem {
   stock: number;
 }
 
-export interface CartView {
+export interface PricedCart {
   items: CartItem[];
   /** Total quantity of every line, as the header badge shows it. */
   itemCount: number;
@@ -27,7 +27,7 @@ export interface CartView {
 
 const DEFAULT_CURRENCY = 'USD';
 
-export async function priceCart(db: Db, lines: CartLine[]): Promise<CartView> {
+export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> {
   const products = lines.length
     ? await db
         .selectFrom('products')
