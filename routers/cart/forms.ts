@@ -10,18 +10,37 @@ import { addInput, removeInput, setQuantityInput } from './router.ts';
 export type CartFormOutcome = 'added' | 'updated' | 'removed' | 'error';
 export type CartFormError = CartErrorCode | 'INVALID';
 
-const ACTIONS = {
-  add: { schema: addInput, outcome: 'added', run: (ctx: Context, i: v.InferOutput<typeof addInput>) => addToCart(ctx, i.productId, i.quantity) },
-  set: {
-    schema: setQuantityInput,
-    outcome: 'updated',
-    run: (ctx: Context, i: v.InferOutput<typeof setQuantityInput>) => setCartQuantity(ctx, i.productId, i.quantity),
-  },
-  remove: { schema: removeInput, outcome: 'removed', run: (ctx: Context, i: v.InferOutput<typeof removeInput>) => removeFromCart(ctx, i.productId) },
-} as const;
+type Notice = { cart: CartFormOutcome; reason?: CartFormError };
+type FormAction = (ctx: Context, fields: Record<string, number | undefined>) => Promise<Notice>;
+
+/** Validates the fields with the procedure's own schema, runs the action and names the outcome. */
+function formAction<S extends v.GenericSchema>(
+  schema: S,
+  done: CartFormOutcome,
+  run: (ctx: Context, input: v.InferOutput<S>) => Promise<unknown>,
+): FormAction {
+  return async (ctx, fields) => {
+    const input = v.safeParse(schema, fields);
+    if (!input.success) return { cart: 'error', reason: 'INVALID' };
+    try {
+      await run(ctx, input.output);
+      return { cart: done };
+    } catch (error) {
+      if (error instanceof CartError) return { cart: 'error', reason: error.code };
+      throw error;
+    }
+  };
+}
+
+const ACTIONS: Record<string, FormAction> = {
+  add: formAction(addInput, 'added', (ctx, i) => addToCart(ctx, i.productId, i.quantity)),
+  set: formAction(setQuantityInput, 'updated', (ctx, i) => setCartQuantity(ctx, i.productId, i.quantity)),
+  remove: formAction(removeInput, 'removed', (ctx, i) => removeFromCart(ctx, i.productId)),
+};
 
 export async function handleCartForm(action: string, req: Request, ctx: Context): Promise<Response> {
-  if (!Object.hasOwn(ACTIONS, action)) return new Response('Not found', { status: 404 });
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  if (!run) return new Response('Not found', { status: 404 });
   // A cross-site form cannot change anyone's cart (the cookies are SameSite=Lax too).
   const origin = req.headers.get('origin');
   if (origin && origin !== new URL(req.url).origin) return new Response('Cross-site form posts are not accepted.', { status: 403 });
@@ -32,22 +51,9 @@ export async function handleCartForm(action: string, req: Request, ctx: Context)
     return new Response('Expected a form submission.', { status: 400 });
   }
   const next = sameSitePath(form.get('next')) ?? sameSitePath(refererPath(req)) ?? '/cart';
-  const { schema, outcome, run } = ACTIONS[action as keyof typeof ACTIONS];
-  const input = v.safeParse(schema, { productId: numberField(form, 'productId'), quantity: numberField(form, 'quantity') });
-  let result: { cart: CartFormOutcome; reason?: CartFormError };
-  if (!input.success) {
-    result = { cart: 'error', reason: 'INVALID' };
-  } else {
-    try {
-      await run(ctx, input.output as never);
-      result = { cart: outcome };
-    } catch (error) {
-      if (!(error instanceof CartError)) throw error;
-      result = { cart: 'error', reason: error.code };
-    }
-  }
+  const notice = await run(ctx, { productId: numberField(form, 'productId'), quantity: numberField(form, 'quantity') });
   const headers = new Headers(ctx.resHeaders);
-  headers.set('location', withNotice(next, result));
+  headers.set('location', withNotice(next, notice));
   return new Response(null, { status: 303, headers });
 }
 
@@ -81,7 +87,7 @@ export function sameSitePath(value: unknown): string | null {
   }
 }
 
-function withNotice(path: string, notice: { cart: CartFormOutcome; reason?: CartFormError }): string {
+function withNotice(path: string, notice: Notice): string {
   const url = new URL(path, BASE);
   url.searchParams.set('cart', notice.cart);
   if (notice.reason) url.searchParams.set('reason', notice.reason);
