@@ -3,6 +3,7 @@ import { MetaProvider } from '@solidjs/meta';
 import { Route, Router } from '@solidjs/router';
 import { ApiContext, type Api } from './api.ts';
 import { Layout } from './layout.tsx';
+import { CartPage } from './pages/cart.tsx';
 import { CategoryPage } from './pages/category.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
@@ -14,6 +15,7 @@ export function App(props: { api: Api; url?: string }) {
         <Router url={props.url} root={Layout}>
           <Route path="/" component={HomePage} />
           <Route path="/category/:slug" component={CategoryPage} />
+          <Route path="/cart" component={CartPage} />
           <Route path="*404" component={() => <NotFoundPage />} />
         </Router>
       </MetaProvider>

@@ -1,9 +1,11 @@
 // The shop's public API: one router per domain, merged here.
 import { createCallerFactory, router } from '../server/trpc.ts';
+import { cartRouter } from './cart/router.ts';
 import { productRouter } from './product/router.ts';
 
 export const appRouter = router({
   product: productRouter,
+  cart: cartRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import { requestId } from 'hono/request-id';
 import type { RenderedPage } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
+import { handleCartForm } from '../routers/cart/forms.ts';
 import { productImage } from '../routers/product/image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
 import { createContext, type AppDeps } from './context.ts';
@@ -53,6 +54,9 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
   );
 
   app.get('/img/products/:file', productImage);
+
+  // Cart forms for shoppers without JavaScript (the same actions as the cart procedures).
+  app.post('/cart/:action', (c) => handleCartForm(c.req.param('action'), c.req.raw, contextFor(c)));
 
   if (serveAssets) app.use('/assets/*', serveAssets);
 

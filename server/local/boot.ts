@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
+import { localCartStore } from './cart-store.ts';
 import { systemClock } from './clock.ts';
 
 export const CLIENT_DIR = 'dist/client';
@@ -60,7 +61,7 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
   const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
   const app = createApp({
-    deps: { db, clock, config },
+    deps: { db, carts: localCartStore(db, clock), clock, config },
     logger,
     assets,
     render,
