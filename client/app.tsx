@@ -3,6 +3,7 @@ import { MetaProvider } from '@solidjs/meta';
 import { Route, Router } from '@solidjs/router';
 import { ApiContext, type Api } from './api.ts';
 import { Layout } from './layout.tsx';
+import { CartPage } from './pages/cart.tsx';
 import { CategoryPage } from './pages/category.tsx';
 import { HomePage } from './pages/home.tsx';
 import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
@@ -23,6 +24,7 @@ export function App(props: { api: Api; url?: string }) {
           <Route path="/admin/products" component={AdminProductsPage} />
           <Route path="/admin/products/new" component={AdminProductEditPage} />
           <Route path="/admin/products/:id" component={AdminProductEditPage} />
+          <Route path="/cart" component={CartPage} />
           <Route path="*404" component={() => <NotFoundPage />} />
         </Router>
       </MetaProvider>

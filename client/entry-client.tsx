@@ -1,4 +1,5 @@
 // Browser entry: hydrates the server-rendered page in #app.
+import '@unocss/reset/tailwind.css';
 import 'virtual:uno.css';
 import { hydrate } from 'solid-js/web';
 import { App } from './app.tsx';

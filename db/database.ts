@@ -1,5 +1,6 @@
 // The whole schema as Kysely sees it, built from the per-domain table types.
 import type { Kysely, Transaction } from 'kysely';
+import type { CartItemTable } from './tables/cart.ts';
 import type {
   CategoryTable,
   ProductCategoryTable,
@@ -14,6 +15,7 @@ export interface Database {
   product_categories: ProductCategoryTable;
   products_fts: ProductSearchTable;
   stock_adjustments: StockAdjustmentTable;
+  cart_items: CartItemTable;
 }
 
 export type Db = Kysely<Database>;

@@ -4,6 +4,7 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import { requestId } from 'hono/request-id';
 import type { RenderedPage } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
+import { handleCartForm } from '../routers/cart/forms.ts';
 import { productImage } from '../routers/product/image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
 import { createContext, type AppDeps } from './context.ts';
@@ -12,6 +13,7 @@ import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { requestLog } from './request-log.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
+import { pageApi } from './ssr/page-api.ts';
 
 export interface AppOptions {
   deps: AppDeps;
@@ -20,7 +22,7 @@ export interface AppOptions {
   assets: ClientAssets;
   /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
   render: (url: string, api: Api) => Promise<RenderedPage>;
-  /** Serves /assets/* (the built client); runtime-specific. */
+  /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
 }
 
@@ -53,16 +55,15 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
 
   app.get('/img/products/:file', productImage);
 
-  if (serveAssets) {
-    app.use('/assets/*', async (c, next) => {
-      await serveAssets(c, next);
-      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
-    });
-  }
+  // Cart forms for shoppers without JavaScript (the same actions as the cart procedures).
+  app.post('/cart/:action', (c) => handleCartForm(c.req.param('action'), c.req.raw, contextFor(c)));
+
+  if (serveAssets) app.use('/assets/*', serveAssets);
 
   app.get('*', async (c) => {
     const ctx = contextFor(c);
-    const page = await render(c.req.path + (new URL(c.req.url).search || ''), createCaller(ctx));
+    const api = pageApi(createCaller(ctx), logger, ctx.requestId);
+    const page = await render(c.req.path + (new URL(c.req.url).search || ''), api);
     const res = c.html(renderDocument(page, assets), page.status as 200);
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;

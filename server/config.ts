@@ -34,6 +34,11 @@ function secretFrom(env: Env, mode: Mode): string {
   const secret = env.SESSION_SECRET;
   if (secret && secret.length >= 32) return secret;
   if (secret || mode === 'production') throw new Error('SESSION_SECRET must be set to at least 32 characters');
+  return randomSecret();
+}
+
+/** 32 random bytes as hex. */
+export function randomSecret(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -1,7 +1,7 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
 import type { Config } from './config.ts';
-import type { Clock, Db } from './ports.ts';
+import type { CartStore, Clock, Db } from './ports.ts';
 
 export interface SessionUser {
   userId: number;
@@ -12,6 +12,7 @@ export interface SessionUser {
 /** What the app is built from: the adapters of one runtime plus config. */
 export interface AppDeps {
   db: Db;
+  carts: CartStore;
   clock: Clock;
   config: Config;
 }

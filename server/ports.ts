@@ -8,3 +8,46 @@ export interface Clock {
   /** Epoch milliseconds. */
   now(): number;
 }
+
+/** One cart line as a CartStore keeps it: ids and quantities only, never prices. */
+export interface CartLine {
+  productId: number;
+  quantity: number;
+}
+
+/** Bounds a write must respect; the store enforces them atomically. */
+export interface CartLimits {
+  /** Most units one line may hold (the lesser of stock and the per-line maximum). */
+  maxQuantity: number;
+  /** Most distinct lines one cart may hold. */
+  maxLines: number;
+}
+
+export interface MergeLimits {
+  /** Per product, the most units the merged line may hold; guest lines without an entry are dropped. */
+  maxQuantity: ReadonlyMap<number, number>;
+  maxLines: number;
+}
+
+/** A write that would add a line to a full cart is refused, and changes nothing. */
+export type CartWrite = { ok: true; lines: CartLine[] } | { ok: false; code: 'CART_FULL' };
+
+/**
+ * Carts keyed by an opaque cart id (`user:<id>` or `guest:<id>`). Lines come
+ * back in the order they were first added. Local: a table; edge: a Durable Object.
+ */
+export interface CartStore {
+  get(cartId: string): Promise<CartLine[]>;
+  /** Adds to the line (creating it), capping the line at limits.maxQuantity. */
+  add(cartId: string, productId: number, quantity: number, limits: CartLimits): Promise<CartWrite>;
+  /** Sets the line's quantity (creating it), capped at limits.maxQuantity; 0 removes it. */
+  setQuantity(cartId: string, productId: number, quantity: number, limits: CartLimits): Promise<CartWrite>;
+  remove(cartId: string, productId: number): Promise<CartLine[]>;
+  clear(cartId: string): Promise<void>;
+  /**
+   * Moves every line of `fromCartId` into `toCartId`, adding quantities of the same
+   * product up to its cap (never lowering a line already in `toCartId`), then
+   * empties `fromCartId`. Returns the lines of `toCartId`.
+   */
+  merge(fromCartId: string, toCartId: string, limits: MergeLimits): Promise<CartLine[]>;
+}

@@ -7,6 +7,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<{ Variables: { req
   return async (c, next) => {
     const started = performance.now();
     await next();
+    // Set after the handler: responses built by tRPC do not carry headers set earlier.
+    c.header('x-request-id', c.get('requestId'));
     const ms = (performance.now() - started).toFixed(1);
     logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${c.get('requestId')}`);
   };

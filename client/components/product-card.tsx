@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { ProductSummary } from '../../routers/product/queries.ts';
 import { formatMoney } from '../format.ts';
+import { AddToCart } from './add-to-cart.tsx';
 
 export function StockBadge(props: { product: Pick<ProductSummary, 'stock' | 'stockStatus'> }) {
   return (
@@ -36,6 +37,9 @@ export function ProductCard(props: { product: ProductSummary }) {
           </div>
         </div>
       </a>
+      <Show when={props.product.stock > 0}>
+        <AddToCart productId={props.product.id} productName={props.product.name} stock={props.product.stock} class="px-3 pb-3" />
+      </Show>
     </li>
   );
 }

@@ -48,7 +48,7 @@ export function CategoryPage() {
               <div>
                 <h1 class="text-2xl font-bold">{found().category.name}</h1>
                 <p class="text-gray-600">{found().category.description}</p>
-                <p class="text-sm text-gray-500 mt-1">{found().products.total} products</p>
+                <p class="text-sm text-gray-500 mt-1">{`${found().products.total} products`}</p>
               </div>
               <form method="get" class="flex items-center gap-2">
                 <label for="sort" class="text-sm">

@@ -2,6 +2,7 @@ import { Meta, Title } from '@solidjs/meta';
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { errorCode, useApi } from '../api.ts';
+import { AddToCart } from '../components/add-to-cart.tsx';
 import { formatMoney } from '../format.ts';
 import { NotFoundPage } from './not-found.tsx';
 
@@ -58,30 +59,9 @@ export function ProductPage() {
                 {p().stockStatus === 'low_stock' ? `: only ${p().stock} left` : ''}
               </p>
               <p class="text-gray-700 leading-relaxed m-0">{p().description}</p>
-              <form method="post" action="/cart/add" class="flex items-end gap-3 flex-wrap">
-                <input type="hidden" name="productId" value={p().id} />
-                <label class="flex flex-col gap-1 text-sm">
-                  Quantity
-                  <input
-                    name="quantity"
-                    type="number"
-                    min="1"
-                    max={Math.max(1, p().stock)}
-                    value="1"
-                    inputmode="numeric"
-                    required
-                    disabled={p().stock === 0}
-                    class="w-20 border border-gray-300 rounded px-2 py-2 bg-white"
-                  />
-                </label>
-                <button
-                  type="submit"
-                  disabled={p().stock === 0}
-                  class="px-5 py-2 rounded bg-gray-900 text-white font-medium disabled:bg-gray-300 disabled:text-gray-600 disabled:cursor-not-allowed"
-                >
-                  {p().stock === 0 ? 'Sold out' : 'Add to cart'}
-                </button>
-              </form>
+              <Show when={p().stock > 0} fallback={<p class="text-gray-700 m-0">Sold out for now: check back soon.</p>}>
+                <AddToCart productId={p().id} productName={p().name} stock={p().stock} withQuantity />
+              </Show>
             </div>
           </article>
         )}

@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
+import { localCartStore } from './cart-store.ts';
 import { systemClock } from './clock.ts';
 
 export const CLIENT_DIR = 'dist/client';
@@ -45,9 +46,9 @@ export function readClientAssets() {
   }
 }
 
-/** The page renderer: the prebuilt SSR bundle in production, the Solid source otherwise. */
-export async function loadRenderer(config: Config): Promise<AppOptions['render']> {
-  if (config.mode !== 'production') return (await import('../../client/entry-server.tsx')).renderPage;
+/** The page renderer: the prebuilt SSR bundle (production start) or the Solid source. */
+export async function loadRenderer(fromBundle: boolean): Promise<AppOptions['render']> {
+  if (!fromBundle) return (await import('../../client/entry-server.tsx')).renderPage;
   try {
     return (await import(join(process.cwd(), SERVER_BUNDLE))).renderPage;
   } catch (error) {
@@ -57,14 +58,18 @@ export async function loadRenderer(config: Config): Promise<AppOptions['render']
 
 export async function boot({ config, logger, clock = systemClock }: BootOptions) {
   const assets = readClientAssets();
-  const render = await loadRenderer(config);
+  const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
   const app = createApp({
-    deps: { db, clock, config },
+    deps: { db, carts: localCartStore(db, clock), clock, config },
     logger,
     assets,
     render,
-    serveAssets: serveStatic({ root: CLIENT_DIR }),
+    serveAssets: serveStatic({
+      root: CLIENT_DIR,
+      // File names carry a content hash, so a file never changes once served.
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
   });
   const server = Bun.serve({ port: config.port, fetch: app.fetch });
   return {

@@ -16,6 +16,7 @@ export function renderDocument(page: RenderedPage, assets: ClientAssets): string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 ${page.head}
 ${styles}
 ${generateHydrationScript()}

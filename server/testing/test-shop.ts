@@ -7,6 +7,7 @@ import { createCaller } from '../../routers/index.ts';
 import { createApp } from '../app.ts';
 import { readConfig, type Mode } from '../config.ts';
 import { createContext, type SessionUser } from '../context.ts';
+import { localCartStore } from '../local/cart-store.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
@@ -22,14 +23,20 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const logger = recordingLogger();
   const clock = manualClock();
   const { db } = await prepareDatabase(config, logger, clock);
-  const deps = { db, clock, config };
-  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(config) });
+  const carts = localCartStore(db, clock);
+  const deps = { db, carts, clock, config };
+  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
   return {
     app,
     db,
+    carts,
     clock,
     config,
     logger,
+    /** A request context as the HTTP layer builds it, for domain functions that take one. */
+    context(session: SessionUser | null = null, reqHeaders = new Headers()) {
+      return { ...createContext(deps, 'test', reqHeaders), session };
+    },
     /** Calls procedures in-process, as the given user (or signed out). */
     caller(session: SessionUser | null = null) {
       return createCaller({ ...createContext(deps, 'test'), session });

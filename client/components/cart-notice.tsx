@@ -1,0 +1,50 @@
+// Announces the outcome of a cart form posted without JavaScript: the server
+// redirects back with ?cart=<outcome>&reason=<code>. Only known codes show text.
+import { useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { CartFormError, CartFormOutcome } from '../../routers/cart/forms.ts';
+
+const DONE: Record<Exclude<CartFormOutcome, 'error'>, string> = {
+  added: 'Added to your cart.',
+  updated: 'Your cart was updated.',
+  removed: 'Removed from your cart.',
+};
+
+const FAILED: Record<CartFormError, string> = {
+  INVALID: 'Please choose a quantity from 1 to 99.',
+  PRODUCT_NOT_FOUND: 'That product is no longer in our catalog.',
+  SOLD_OUT: 'Sorry, that product is sold out.',
+  NOT_ENOUGH_STOCK: "We don't have that many in stock. Please choose a smaller quantity.",
+  LINE_LIMIT: 'You can have at most 99 of one product in your cart.',
+  CART_FULL: 'Your cart can hold at most 100 different products. Remove one to add another.',
+};
+
+export function CartNotice() {
+  const [search] = useSearchParams<{ cart?: string; reason?: string }>();
+  const notice = () => {
+    const outcome = search.cart;
+    if (outcome === 'error') {
+      const text = FAILED[search.reason as CartFormError];
+      return text ? { ok: false, text } : null;
+    }
+    const text = DONE[outcome as keyof typeof DONE];
+    return text ? { ok: true, text } : null;
+  };
+  return (
+    <Show when={notice()}>
+      {(n) => (
+        <p
+          role={n().ok ? 'status' : 'alert'}
+          class={`cart-notice mb-4 px-4 py-3 rounded border ${n().ok ? 'bg-green-50 border-green-200 text-green-900' : 'bg-red-50 border-red-200 text-red-900'}`}
+        >
+          {n().text}{' '}
+          <Show when={n().ok}>
+            <a href="/cart" class="underline">
+              View cart
+            </a>
+          </Show>
+        </p>
+      )}
+    </Show>
+  );
+}

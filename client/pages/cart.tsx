@@ -1,0 +1,147 @@
+// /cart, open to guests: lines with live prices, quantity and remove forms that
+// work as plain POSTs without JavaScript, the subtotal and the way to checkout.
+import { Title } from '@solidjs/meta';
+import { createSignal, For, Show } from 'solid-js';
+import type { CartItem } from '../../routers/cart/pricing.ts';
+import { enhanceCartForm, useCart } from '../cart-state.ts';
+import { formatMoney } from '../format.ts';
+import { trpc } from '../trpc.ts';
+
+export function CartPage() {
+  const { cart } = useCart();
+  const [error, setError] = createSignal<string | null>(null);
+  return (
+    <>
+      <Title>Your cart — GoMall</Title>
+      <h1 class="text-2xl font-bold mb-4">Your cart</h1>
+      <Show when={error()}>
+        <p role="alert" class="mb-4 px-4 py-3 rounded border bg-red-50 border-red-200 text-red-900">
+          {error()}
+        </p>
+      </Show>
+      <Show when={cart()}>
+        {(view) => (
+          <Show
+            when={view().items.length > 0}
+            fallback={
+              <section class="cart-empty text-center py-16 bg-white rounded-lg border border-gray-200">
+                <p class="text-lg mb-4">Your cart is empty.</p>
+                <a href="/" class="inline-block px-4 py-2 rounded bg-gray-900 text-white no-underline hover:bg-gray-700">
+                  Browse the catalog
+                </a>
+              </section>
+            }
+          >
+            <div class="grid gap-6 lg:grid-cols-[1fr_20rem] items-start">
+              <ul aria-label="Items in your cart" class="list-none m-0 p-0 flex flex-col gap-3">
+                <For each={view().items}>{(item) => <CartLine item={item} currency={view().currency} onError={setError} />}</For>
+              </ul>
+              <section aria-labelledby="summary-heading" class="bg-white rounded-lg border border-gray-200 p-4 flex flex-col gap-3">
+                <h2 id="summary-heading" class="text-lg font-semibold m-0">
+                  Summary
+                </h2>
+                <p class="flex justify-between m-0">
+                  <span>
+                    Subtotal ({view().itemCount} {view().itemCount === 1 ? 'item' : 'items'})
+                  </span>
+                  <strong class="cart-subtotal">{formatMoney(view().subtotalCents, view().currency)}</strong>
+                </p>
+                <Show when={view().items.some((i) => !i.available)}>
+                  <p class="text-sm text-gray-600 m-0">Unavailable items are not included in the subtotal.</p>
+                </Show>
+                <a
+                  href={view().signedIn ? '/checkout' : '/sign-in?next=/checkout'}
+                  class="checkout block text-center px-4 py-2.5 rounded bg-gray-900 text-white no-underline hover:bg-gray-700 focus-visible:outline-2 focus-visible:outline-offset-2"
+                >
+                  Checkout
+                </a>
+                <Show when={!view().signedIn}>
+                  <p class="text-sm text-gray-600 m-0">You'll sign in or create an account first; your cart comes with you.</p>
+                </Show>
+                <a href="/" class="text-sm underline text-center">
+                  Continue shopping
+                </a>
+              </section>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function CartLine(props: { item: CartItem; currency: string; onError: (message: string | null) => void }) {
+  const state = useCart();
+  const report = (outcome: { ok: true } | { ok: false; message: string }) => props.onError(outcome.ok ? null : outcome.message);
+  const setQuantity = enhanceCartForm(
+    state,
+    (form) => trpc.cart.setQuantity.mutate({ productId: props.item.productId, quantity: Number(form.get('quantity')) }),
+    report,
+  );
+  const remove = enhanceCartForm(state, () => trpc.cart.remove.mutate({ productId: props.item.productId }), report);
+  const quantityId = () => `cart-quantity-${props.item.productId}`;
+  return (
+    <li class="cart-line flex gap-3 sm:gap-4 bg-white rounded-lg border border-gray-200 p-3">
+      <img
+        src={props.item.imageUrl}
+        alt={props.item.name}
+        width="96"
+        height="96"
+        class={`w-20 h-20 sm:w-24 sm:h-24 rounded object-cover bg-gray-100 shrink-0 ${props.item.available ? '' : 'opacity-50'}`}
+      />
+      <div class="flex-1 min-w-0 flex flex-col gap-2">
+        <div class="flex flex-wrap justify-between gap-2">
+          <a href={`/product/${props.item.slug}`} class="font-medium text-gray-900">
+            {props.item.name}
+          </a>
+          <span class="line-total font-semibold">
+            {props.item.available ? formatMoney(props.item.lineTotalCents, props.currency) : '—'}
+          </span>
+        </div>
+        <p class="text-sm text-gray-600 m-0">
+          {formatMoney(props.item.unitPriceCents, props.currency)} each
+          <Show when={!props.item.available}>
+            <span class="ml-2 text-xs font-semibold px-2 py-0.5 rounded bg-gray-200 text-gray-700">Unavailable</span>
+          </Show>
+          <Show when={props.item.available && props.item.quantity > props.item.stock}>
+            <span class="ml-2 text-xs font-semibold px-2 py-0.5 rounded bg-amber-100 text-amber-900">Only {props.item.stock} left</span>
+          </Show>
+        </p>
+        <div class="flex flex-wrap items-center gap-2">
+          <Show when={props.item.available}>
+            <form method="post" action="/cart/set" onSubmit={setQuantity} class="flex items-center gap-2">
+              <input type="hidden" name="productId" value={props.item.productId} />
+              <input type="hidden" name="next" value="/cart" />
+              <label for={quantityId()} class="text-sm">
+                Quantity<span class="sr-only"> of {props.item.name}</span>
+              </label>
+              <input
+                id={quantityId()}
+                type="number"
+                name="quantity"
+                min="0"
+                max={Math.min(99, Math.max(props.item.stock, props.item.quantity))}
+                value={props.item.quantity}
+                required
+                class="w-16 border border-gray-300 rounded px-2 py-1.5"
+              />
+              <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 text-sm hover:bg-gray-100">
+                Update<span class="sr-only"> quantity of {props.item.name}</span>
+              </button>
+            </form>
+          </Show>
+          <Show when={!props.item.available}>
+            <span class="text-sm text-gray-600">Quantity {props.item.quantity}</span>
+          </Show>
+          <form method="post" action="/cart/remove" onSubmit={remove}>
+            <input type="hidden" name="productId" value={props.item.productId} />
+            <input type="hidden" name="next" value="/cart" />
+            <button type="submit" class="px-3 py-1.5 rounded text-sm text-red-700 underline hover:bg-red-50">
+              Remove<span class="sr-only"> {props.item.name}</span>
+            </button>
+          </form>
+        </div>
+      </div>
+    </li>
+  );
+}

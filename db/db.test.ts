@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'bun:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from './client.ts';
+import { migrateToLatest } from './migrate.ts';
+import { seedCatalog } from './seed/catalog.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gomall-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('database', () => {
+  it('creates the embedded file (and its folder) in WAL mode', async () => {
+    const { db, embedded } = await openDatabase(`file:${join(dir, 'nested/folder/shop.db')}`);
+    expect(embedded).toBe(true);
+    const { rows } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+    expect(rows[0]!.journal_mode).toBe('wal');
+    await db.destroy();
+  });
+
+  it('refuses a DATABASE_URL it cannot use, saying which schemes work', async () => {
+    await expect(openDatabase('postgres://localhost/shop')).rejects.toThrow(/file: libsql: http: https:/);
+  });
+
+  it('migrates once, then reports nothing to do', async () => {
+    const { db } = await openDatabase(`file:${join(dir, 'migrate.db')}`);
+    expect(await migrateToLatest(db)).toContain('2026_11_25_120000_catalog');
+    expect(await migrateToLatest(db)).toEqual([]);
+    await db.destroy();
+  });
+
+  it('seeds a realistic catalog, and seeding again adds nothing and keeps edits', async () => {
+    const { db } = await openDatabase(`file:${join(dir, 'seed.db')}`);
+    await migrateToLatest(db);
+    const progress: string[] = [];
+    const first = await seedCatalog(db, Date.now(), (done, total) => progress.push(`${done}/${total}`));
+    expect(first.products).toBeGreaterThanOrEqual(120);
+    expect(progress.at(-1)).toBe(`${first.products}/${first.products}`);
+
+    const products = await db.selectFrom('products').selectAll().execute();
+    const categories = await db.selectFrom('categories').selectAll().execute();
+    expect(categories.length).toBeGreaterThanOrEqual(8);
+    expect(products.every((p) => Number.isInteger(p.priceCents) && p.priceCents >= 100 && p.priceCents <= 50_000)).toBe(true);
+    expect(Math.min(...products.map((p) => p.priceCents))).toBe(100);
+    expect(Math.max(...products.map((p) => p.priceCents))).toBe(50_000);
+    expect(products.filter((p) => p.stock === 0).length).toBeGreaterThan(0);
+    expect(products.filter((p) => p.stock > 0 && p.stock <= 5).length).toBeGreaterThan(0);
+    expect(products.every((p) => p.imageUrl.startsWith('/img/products/') && p.description.length > 40)).toBe(true);
+    const uncategorised = await db
+      .selectFrom('products as p')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('product_categories as pc').select('pc.productId').whereRef('pc.productId', '=', 'p.id'))),
+      )
+      .select('p.id')
+      .execute();
+    expect(uncategorised).toEqual([]);
+
+    await db.updateTable('products').set({ priceCents: 1234 }).where('id', '=', products[0]!.id).execute();
+    expect((await seedCatalog(db, Date.now())).products).toBe(0);
+    expect(await db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({
+      n: products.length,
+    });
+    const edited = await db.selectFrom('products').select('priceCents').where('id', '=', products[0]!.id).executeTakeFirstOrThrow();
+    expect(edited.priceCents).toBe(1234);
+    await db.destroy();
+  });
+
+  it('rejects negative stock at the database', async () => {
+    const { db } = await openDatabase(`file:${join(dir, 'seed.db')}`);
+    await expect(db.updateTable('products').set({ stock: -1 }).where('id', '=', 1).execute()).rejects.toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

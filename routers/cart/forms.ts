@@ -1,0 +1,96 @@
+// The no-JavaScript fallback: plain form POSTs to /cart/add, /cart/set and
+// /cart/remove run the same cart actions as the tRPC procedures, then redirect
+// (303) back to a same-site page with `?cart=<outcome>` for the page to announce.
+import * as v from 'valibot';
+import type { Context } from '../../server/context.ts';
+import { addToCart, removeFromCart, setCartQuantity } from './actions.ts';
+import { CartError, type CartErrorCode } from './errors.ts';
+import { addInput, removeInput, setQuantityInput } from './router.ts';
+
+export type CartFormOutcome = 'added' | 'updated' | 'removed' | 'error';
+export type CartFormError = CartErrorCode | 'INVALID';
+
+type Notice = { cart: CartFormOutcome; reason?: CartFormError };
+type FormAction = (ctx: Context, fields: Record<string, number | undefined>) => Promise<Notice>;
+
+/** Validates the fields with the procedure's own schema, runs the action and names the outcome. */
+function formAction<S extends v.GenericSchema>(
+  schema: S,
+  done: CartFormOutcome,
+  run: (ctx: Context, input: v.InferOutput<S>) => Promise<unknown>,
+): FormAction {
+  return async (ctx, fields) => {
+    const input = v.safeParse(schema, fields);
+    if (!input.success) return { cart: 'error', reason: 'INVALID' };
+    try {
+      await run(ctx, input.output);
+      return { cart: done };
+    } catch (error) {
+      if (error instanceof CartError) return { cart: 'error', reason: error.code };
+      throw error;
+    }
+  };
+}
+
+const ACTIONS: Record<string, FormAction> = {
+  add: formAction(addInput, 'added', (ctx, i) => addToCart(ctx, i.productId, i.quantity)),
+  set: formAction(setQuantityInput, 'updated', (ctx, i) => setCartQuantity(ctx, i.productId, i.quantity)),
+  remove: formAction(removeInput, 'removed', (ctx, i) => removeFromCart(ctx, i.productId)),
+};
+
+export async function handleCartForm(action: string, req: Request, ctx: Context): Promise<Response> {
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  if (!run) return new Response('Not found', { status: 404 });
+  // A cross-site form cannot change anyone's cart (the cookies are SameSite=Lax too).
+  const origin = req.headers.get('origin');
+  if (origin && origin !== new URL(req.url).origin) return new Response('Cross-site form posts are not accepted.', { status: 403 });
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return new Response('Expected a form submission.', { status: 400 });
+  }
+  const next = sameSitePath(form.get('next')) ?? sameSitePath(refererPath(req)) ?? '/cart';
+  const notice = await run(ctx, { productId: numberField(form, 'productId'), quantity: numberField(form, 'quantity') });
+  const headers = new Headers(ctx.resHeaders);
+  headers.set('location', withNotice(next, notice));
+  return new Response(null, { status: 303, headers });
+}
+
+/** A form field as a number; absent or empty becomes undefined so optional defaults apply. */
+function numberField(form: FormData, name: string): number | undefined {
+  const raw = form.get(name);
+  return typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : undefined;
+}
+
+function refererPath(req: Request): string | null {
+  const referer = req.headers.get('referer');
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return url.origin === new URL(req.url).origin ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
+const BASE = 'http://same.site';
+
+/** A relative path on this site, or null: never another host (open redirect). */
+export function sameSitePath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
+  try {
+    const url = new URL(value, BASE);
+    return url.origin === BASE ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
+function withNotice(path: string, notice: Notice): string {
+  const url = new URL(path, BASE);
+  url.searchParams.set('cart', notice.cart);
+  if (notice.reason) url.searchParams.set('reason', notice.reason);
+  else url.searchParams.delete('reason');
+  return url.pathname + url.search;
+}

@@ -1,0 +1,140 @@
+// The cart as a shopper without JavaScript meets it: server-rendered pages and
+// plain form posts to /cart/add, /cart/set and /cart/remove.
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
+import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { GUEST_CART_COOKIE } from '../../server/cart-id.ts';
+import { browser, productBySlug } from './testing.ts';
+
+let shop: TestShop;
+beforeAll(async () => {
+  shop = await createTestShop();
+});
+afterAll(() => shop.close());
+
+const form = (fields: Record<string, string | number>) => {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.set(k, String(v));
+  return { method: 'POST', body };
+};
+const badge = (html: string) => /aria-label="Cart, (\d+) items?"/.exec(html)?.[1];
+
+describe('cart forms without JavaScript', () => {
+  it('adds from a product grid and sends the shopper back with a confirmation and an updated badge', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const guest = browser(shop);
+    const category = await (await guest.fetch('/category/apparel')).text();
+    expect(category).toContain(`<input type="hidden" name="productId" value="${tee.id}">`);
+    expect(badge(category)).toBe('0');
+
+    const res = await guest.fetch('/cart/add', form({ productId: tee.id, quantity: 2, next: '/category/apparel?sort=name' }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/category/apparel?sort=name&cart=added');
+    expect(res.headers.getSetCookie()[0]).toStartWith(`${GUEST_CART_COOKIE}=`);
+
+    const back = await (await guest.fetch(res.headers.get('location')!)).text();
+    expect(back).toContain('Added to your cart.');
+    expect(badge(back)).toBe('2');
+    expect(badge(await (await guest.fetch('/')).text())).toBe('2');
+  });
+
+  it('does not offer "Add to cart" for sold-out products', async () => {
+    const soldOut = await productBySlug(shop, 'garment-dyed-hooded-sweatshirt');
+    const html = await (await browser(shop).fetch('/category/apparel?sort=name')).text();
+    expect(html).toContain(soldOut.name);
+    expect(html).not.toContain(`name="productId" value="${soldOut.id}"`);
+  });
+
+  it('reports a refused add back on the page it came from', async () => {
+    const fleece = await productBySlug(shop, 'quarter-zip-fleece-sweatshirt');
+    const guest = browser(shop);
+    const tooMany = await guest.fetch('/cart/add', form({ productId: fleece.id, quantity: 5, next: '/category/apparel' }));
+    expect(tooMany.headers.get('location')).toBe('/category/apparel?cart=error&reason=NOT_ENOUGH_STOCK');
+    expect(tooMany.headers.getSetCookie()).toEqual([]);
+    const page = await (await guest.fetch(tooMany.headers.get('location')!)).text();
+    expect(page).toContain("We don't have that many in stock.");
+    const bad = await guest.fetch('/cart/add', form({ productId: fleece.id, quantity: 'lots', next: '/' }));
+    expect(bad.headers.get('location')).toBe('/?cart=error&reason=INVALID');
+    const gone = await guest.fetch('/cart/add', form({ productId: 999_999, next: '/' }));
+    expect(gone.headers.get('location')).toBe('/?cart=error&reason=PRODUCT_NOT_FOUND');
+  });
+
+  it('accepts the product page form (productId and quantity only) and returns to the page that sent it', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const guest = browser(shop);
+    const res = await guest.fetch('/cart/add', {
+      ...form({ productId: tee.id, quantity: 1 }),
+      headers: { referer: `http://localhost/product/${tee.slug}` },
+    });
+    expect(res.headers.get('location')).toBe(`/product/${tee.slug}?cart=added`);
+    const noReferer = await guest.fetch('/cart/add', form({ productId: tee.id }));
+    expect(noReferer.headers.get('location')).toBe('/cart?cart=added');
+    expect((await guest.trpc('cart.get')).body.result.data.itemCount).toBe(2);
+  });
+
+  it('never redirects to another site', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const guest = browser(shop);
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const res = await guest.fetch('/cart/add', {
+        ...form({ productId: tee.id, next }),
+        headers: { referer: 'https://evil.example/page' },
+      });
+      expect(res.headers.get('location')).toBe('/cart?cart=added');
+    }
+  });
+
+  it('refuses form posts from another origin', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const res = await browser(shop).fetch('/cart/add', { ...form({ productId: tee.id }), headers: { origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('changes a quantity and removes a line from the cart page', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const tank = await productBySlug(shop, 'ribbed-tank-top');
+    const guest = browser(shop);
+    await guest.fetch('/cart/add', form({ productId: tee.id }));
+    await guest.fetch('/cart/add', form({ productId: tank.id }));
+    const set = await guest.fetch('/cart/set', form({ productId: tee.id, quantity: 4, next: '/cart' }));
+    expect(set.headers.get('location')).toBe('/cart?cart=updated');
+    const removed = await guest.fetch('/cart/remove', form({ productId: tank.id, next: '/cart' }));
+    expect(removed.headers.get('location')).toBe('/cart?cart=removed');
+    const page = await (await guest.fetch('/cart?cart=removed')).text();
+    expect(page).toContain('Removed from your cart.');
+    expect(page).toContain(`value="4"`);
+    expect(page).not.toContain(tank.name);
+    expect(badge(page)).toBe('4');
+    expect((await guest.fetch('/cart/nothing', form({ productId: tee.id }))).status).toBe(404);
+  });
+});
+
+describe('the cart page', () => {
+  it('shows an empty state that links back to the catalog', async () => {
+    const res = await browser(shop).fetch('/cart');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<title[^>]*>Your cart — GoMall<\/title>/);
+    expect(html).toContain('Your cart is empty.');
+    expect(html).toMatch(/<a href="\/"[^>]*>Browse the catalog<\/a>/);
+  });
+
+  it('lists lines with image, name, unit price, quantity, line totals and subtotal, and sends guests to sign in for checkout', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee'); // $28.00
+    const socks = await productBySlug(shop, 'merino-wool-crew-socks-3-pack');
+    const guest = browser(shop);
+    await guest.fetch('/cart/add', form({ productId: tee.id, quantity: 3 }));
+    await guest.fetch('/cart/add', form({ productId: socks.id, quantity: 1 }));
+    await shop.db.updateTable('products').set({ active: 0 }).where('id', '=', socks.id).execute();
+    const html = await (await guest.fetch('/cart')).text();
+    await shop.db.updateTable('products').set({ active: 1 }).where('id', '=', socks.id).execute();
+    expect(html).toContain(`<img src="${tee.imageUrl}" alt="${tee.name}"`);
+    expect(html).toContain('$28.00<!--/--> each');
+    expect(html).toContain('<span class="line-total font-semibold">$84.00</span>');
+    expect(html).toContain('<strong class="cart-subtotal">$84.00</strong>');
+    expect(html).toContain('Unavailable');
+    expect(html).toContain('Unavailable items are not included in the subtotal.');
+    expect(html).toContain('<label for="cart-quantity-');
+    expect(html).toMatch(/href="\/sign-in\?next=\/checkout"[^>]*>Checkout<\/a>/);
+  });
+});

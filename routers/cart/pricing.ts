@@ -1,0 +1,67 @@
+// Turns stored lines (ids and quantities) into the cart a shopper sees, reading
+// names, images, prices and stock live from the catalog.
+import type { Db } from '../../db/database.ts';
+import type { CartLine } from '../../server/ports.ts';
+
+export interface CartItem {
+  productId: number;
+  slug: string;
+  name: string;
+  imageUrl: string;
+  unitPriceCents: number;
+  quantity: number;
+  /** unitPriceCents × quantity for an available line, 0 for an unavailable one. */
+  lineTotalCents: number;
+  /** False when the product was archived or sold out; such lines are left out of the subtotal. */
+  available: boolean;
+  stock: number;
+}
+
+export interface PricedCart {
+  items: CartItem[];
+  /** Total quantity of every line, as the header badge shows it. */
+  itemCount: number;
+  subtotalCents: number;
+  currency: string;
+}
+
+const DEFAULT_CURRENCY = 'USD';
+
+export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> {
+  const products = lines.length
+    ? await db
+        .selectFrom('products')
+        .select(['id', 'slug', 'name', 'imageUrl', 'priceCents', 'currency', 'stock', 'active'])
+        .where(
+          'id',
+          'in',
+          lines.map((l) => l.productId),
+        )
+        .execute()
+    : [];
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const items: CartItem[] = [];
+  // A line whose product row no longer exists has nothing to show, so it is skipped.
+  for (const line of lines) {
+    const product = byId.get(line.productId);
+    if (!product) continue;
+    const available = product.active === 1 && product.stock > 0;
+    items.push({
+      productId: product.id,
+      slug: product.slug,
+      name: product.name,
+      imageUrl: product.imageUrl,
+      unitPriceCents: product.priceCents,
+      quantity: line.quantity,
+      lineTotalCents: available ? product.priceCents * line.quantity : 0,
+      available,
+      stock: product.active === 1 ? product.stock : 0,
+    });
+  }
+  return {
+    items,
+    itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
+    subtotalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
+    currency: products[0]?.currency ?? DEFAULT_CURRENCY,
+  };
+}

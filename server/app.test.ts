@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
+import { createTestShop, type TestShop } from './testing/test-shop.ts';
+
+describe('the HTTP app', () => {
+  let shop: TestShop;
+  beforeAll(async () => {
+    shop = await createTestShop();
+  });
+  afterAll(() => shop.close());
+
+  it('answers /healthz after a real database query', async () => {
+    const res = await shop.fetch('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', db: 'up' });
+  });
+
+  it('logs one line per request with method, path, status, duration and the x-request-id', async () => {
+    const res = await shop.fetch('/trpc/product.categories');
+    const id = res.headers.get('x-request-id');
+    expect(id).toBeTruthy();
+    const line = shop.logger.lines.find((l) => l.includes(id!));
+    expect(line).toMatch(new RegExp(`^GET /trpc/product\\.categories 200 \\d+\\.\\dms ${id}$`));
+  });
+
+  it('batches tRPC queries in one request', async () => {
+    const res = await shop.fetch(
+      `/trpc/product.categories,product.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { pageSize: 2 } }))}`,
+    );
+    const body = (await res.json()) as any[];
+    expect(body).toHaveLength(2);
+    expect(body[1].result.data.items).toHaveLength(2);
+  });
+
+  it('serves hashed client assets with a long cache lifetime', async () => {
+    const home = await (await shop.fetch('/')).text();
+    const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(home)?.[1];
+    const style = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)"/.exec(home)?.[1];
+    expect(script).toMatch(/-[\w-]{8}\.js$/);
+    expect(style).toBeTruthy();
+  });
+});
+
+describe('production mode', () => {
+  let shop: TestShop;
+  beforeAll(async () => {
+    shop = await createTestShop({ mode: 'production', env: { SESSION_SECRET: 'x'.repeat(32) } });
+  });
+  afterAll(() => shop.close());
+
+  it('hides internal errors behind the request id and logs them instead', async () => {
+    await shop.db.schema.dropTable('product_categories').execute();
+    const res = await shop.fetch('/trpc/product.categories');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    const id = res.headers.get('x-request-id')!;
+    expect(text).toContain(id);
+    expect(text).not.toMatch(/product_categories|SQLITE|stack|node_modules/i);
+    expect(shop.logger.errors.some((e) => e.line.includes(id) && (e.error as Error).message.includes('product_categories'))).toBe(true);
+
+    const page = await shop.fetch('/');
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('Something went wrong');
+    expect(html).not.toMatch(/product_categories|SQLITE|node_modules|\.ts:\d+/);
+    const pageId = page.headers.get('x-request-id')!;
+    expect(shop.logger.errors.some((e) => e.line.includes(pageId))).toBe(true);
+  });
+
+  it('reports the database down on /healthz with 503', async () => {
+    await shop.db.destroy();
+    const res = await shop.fetch('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'error', db: 'down' });
+  });
+});

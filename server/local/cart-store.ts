@@ -1,0 +1,83 @@
+// CartStore over the `cart_items` table. Every write is one statement or one
+// transaction, so concurrent adds on one cart never lose an update.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { CartLimits, CartLine, CartStore, CartWrite, Clock, MergeLimits } from '../ports.ts';
+
+export function localCartStore(db: Db, clock: Clock): CartStore {
+  const get = (cartId: string): Promise<CartLine[]> =>
+    db.selectFrom('cart_items').select(['productId', 'quantity']).where('cartId', '=', cartId).orderBy('id').execute();
+
+  // Inserts the line only while the cart has room (or already holds the product);
+  // on conflict `onConflict` decides the new quantity. Zero rows written means full.
+  async function upsert(cartId: string, productId: number, quantity: number, limits: CartLimits, onConflict: RawBuilder<unknown>) {
+    const now = clock.now();
+    const result = await sql`
+      INSERT INTO cart_items ("cartId", "productId", quantity, "createdAt", "updatedAt")
+      SELECT ${cartId}, ${productId}, min(${quantity}, ${limits.maxQuantity}), ${now}, ${now}
+      WHERE EXISTS (SELECT 1 FROM cart_items WHERE "cartId" = ${cartId} AND "productId" = ${productId})
+         OR (SELECT count(*) FROM cart_items WHERE "cartId" = ${cartId}) < ${limits.maxLines}
+      ON CONFLICT ("cartId", "productId") DO UPDATE SET quantity = ${onConflict}, "updatedAt" = excluded."updatedAt"
+    `.execute(db);
+    const written: CartWrite = result.numAffectedRows ? { ok: true, lines: await get(cartId) } : { ok: false, code: 'CART_FULL' };
+    return written;
+  }
+
+  async function remove(cartId: string, productId: number) {
+    await db.deleteFrom('cart_items').where('cartId', '=', cartId).where('productId', '=', productId).execute();
+    return get(cartId);
+  }
+
+  return {
+    get,
+
+    add: (cartId, productId, quantity, limits) =>
+      upsert(cartId, productId, quantity, limits, sql`min(quantity + excluded.quantity, ${limits.maxQuantity})`),
+
+    async setQuantity(cartId, productId, quantity, limits) {
+      if (quantity <= 0) return { ok: true, lines: await remove(cartId, productId) };
+      return upsert(cartId, productId, quantity, limits, sql`excluded.quantity`);
+    },
+
+    remove,
+
+    async clear(cartId) {
+      await db.deleteFrom('cart_items').where('cartId', '=', cartId).execute();
+    },
+
+    async merge(fromCartId, toCartId, limits: MergeLimits) {
+      if (fromCartId === toCartId) return get(toCartId);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const lines = (cartId: string) =>
+          trx.selectFrom('cart_items').select(['productId', 'quantity']).where('cartId', '=', cartId).orderBy('id').execute();
+        const target = new Map((await lines(toCartId)).map((l) => [l.productId, l.quantity]));
+        let lineCount = target.size;
+        for (const line of await lines(fromCartId)) {
+          const cap = limits.maxQuantity.get(line.productId) ?? 0;
+          if (cap <= 0) continue;
+          const existing = target.get(line.productId);
+          if (existing === undefined) {
+            if (lineCount >= limits.maxLines) continue;
+            lineCount++;
+            await trx
+              .insertInto('cart_items')
+              .values({ cartId: toCartId, productId: line.productId, quantity: Math.min(line.quantity, cap), createdAt: now, updatedAt: now })
+              .execute();
+          } else {
+            const quantity = Math.max(existing, Math.min(existing + line.quantity, cap));
+            if (quantity === existing) continue;
+            await trx
+              .updateTable('cart_items')
+              .set({ quantity, updatedAt: now })
+              .where('cartId', '=', toCartId)
+              .where('productId', '=', line.productId)
+              .execute();
+          }
+        }
+        await trx.deleteFrom('cart_items').where('cartId', '=', fromCartId).execute();
+      });
+      return get(toCartId);
+    },
+  };
+}

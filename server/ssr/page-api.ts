@@ -1,0 +1,43 @@
+// The Api that server-rendered pages read with (queries only): the in-process tRPC caller, with errors
+// made safe to embed. Solid serializes a failed resource's error into the page for
+// hydration, so nothing internal (SQL, stack) may reach it: internal errors are
+// logged here with the request id and replaced by a generic one.
+import { createTRPCRecursiveProxy, TRPCError } from '@trpc/server';
+import type { Api } from '../../client/api.ts';
+import type { Logger } from '../logger.ts';
+
+export class PageDataError extends Error {
+  override name = 'PageDataError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.stack = undefined;
+  }
+}
+
+export function pageApi(caller: Api, logger: Logger, requestId: string): Api {
+  // Several components of one page may ask for the same data (the header and a
+  // page both list categories): one request runs each distinct query once.
+  const seen = new Map<string, Promise<unknown>>();
+  return createTRPCRecursiveProxy(({ path, args }) => {
+    const key = `${path.join('.')} ${JSON.stringify(args)}`;
+    let result = seen.get(key);
+    if (!result) seen.set(key, (result = call(caller, path, args, logger, requestId)));
+    return result;
+  }) as unknown as Api;
+}
+
+async function call(caller: Api, path: readonly string[], args: readonly unknown[], logger: Logger, requestId: string) {
+  const procedure = path.reduce<any>((node, key) => node[key], caller);
+  try {
+    return await procedure(...args);
+  } catch (error) {
+    if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+      throw new PageDataError(error.code, error.message);
+    }
+    logger.error(`page data ${path.join('.')} failed, request ${requestId}`, (error as Error).cause ?? error);
+    throw new PageDataError('INTERNAL_SERVER_ERROR', 'Something went wrong');
+  }
+}

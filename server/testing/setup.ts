@@ -1,0 +1,13 @@
+// Test-process setup (bunfig.toml [test] preload).
+// Under `bun test`, Error.captureStackTrace rejects libsql's SqliteError (a
+// function-style Error subclass), so every SQLite error (constraint, missing
+// table) would surface as "TypeError: First argument must be an Error object".
+// Give such objects a plain stack instead, so tests see the real error.
+const capture = Error.captureStackTrace.bind(Error);
+Error.captureStackTrace = (target: object, ctor?: Function) => {
+  try {
+    capture(target, ctor);
+  } catch {
+    Object.defineProperty(target, 'stack', { value: new Error(String((target as Error).message)).stack, writable: true, configurable: true });
+  }
+};
