@@ -1,11 +1,16 @@
 // The whole schema as Kysely sees it, built from the per-domain table types.
 import type { Kysely, Transaction } from 'kysely';
 import type { CategoryTable, ProductCategoryTable, ProductTable } from './tables/catalog.ts';
+import type { AddressTable, LoginAttemptTable, SessionTable, UserTable } from './tables/user.ts';
 
 export interface Database {
   categories: CategoryTable;
   products: ProductTable;
   product_categories: ProductCategoryTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  addresses: AddressTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,7 +2,9 @@
 // reading the filesystem. Add new ones here in timestamp order.
 import type { Migration } from 'kysely';
 import * as catalog from './2026_11_25_120000_catalog.ts';
+import * as users from './2026_11_25_130000_users.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
+  '2026_11_25_130000_users': users,
 };
