@@ -1,6 +1,7 @@
-// The frame of every page: skip link, header with category navigation, footer.
+// The frame of every page: skip link, header with category navigation and account menu, footer.
 import { createResource, createSignal, For, Suspense, type ParentProps } from 'solid-js';
 import { useApi } from './api.ts';
+import { AccountMenu } from './components/account-menu.tsx';
 
 export function Layout(props: ParentProps) {
   const api = useApi();
@@ -16,9 +17,12 @@ export function Layout(props: ParentProps) {
           <a href="/" class="text-xl font-bold tracking-tight text-gray-900 no-underline">
             GoMall
           </a>
+          <div class="ml-auto md:ml-4 md:order-last">
+            <AccountMenu />
+          </div>
           <button
             type="button"
-            class="md:hidden ml-auto px-3 py-1.5 rounded border border-gray-300 text-sm"
+            class="md:hidden px-3 py-1.5 rounded border border-gray-300 text-sm"
             aria-controls="site-nav"
             aria-expanded={menuOpen()}
             onClick={() => setMenuOpen(!menuOpen())}

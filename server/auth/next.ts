@@ -9,7 +9,11 @@ export function safeNext(next: unknown): string {
   return new URL(next, base).origin === base ? next : '/';
 }
 
-/** The sign-in page that returns to `path` afterwards. */
-export function signInUrl(path: string): string {
-  return `/sign-in?next=${encodeURIComponent(path)}`;
+/** `page` carrying a `next` to return to afterwards (dropped when unsafe or just "/"). */
+export function withNext(page: string, next: unknown): string {
+  const target = safeNext(next);
+  return target === '/' ? page : `${page}?next=${encodeURIComponent(target)}`;
 }
+
+/** The sign-in page that returns to `path` afterwards. */
+export const signInUrl = (path: string) => withNext('/sign-in', path);
