@@ -1,6 +1,7 @@
 // user.*: accounts, sessions and saved addresses. Thin: validate, authorize,
 // call the domain functions, start or end sessions.
 import { endSession, revokeSessions, startSession } from '../../server/auth/session.ts';
+import type { Context } from '../../server/context.ts';
 import { authedProcedure, publicProcedure, router } from '../../server/trpc.ts';
 import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
 import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
@@ -14,18 +15,22 @@ import {
   updateProfileInput,
 } from './schemas.ts';
 
+// A session left over from an earlier sign-in on this browser must not linger.
+async function replaceSession(ctx: Context, userId: number): Promise<void> {
+  if (ctx.session) await revokeSessions(ctx.db, ctx.clock.now(), { sessionId: ctx.session.sessionId });
+  await startSession(ctx, userId);
+}
+
 export const userRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     const user = await userErrors(registerUser(ctx.db, input, ctx.clock.now()));
-    await endSession(ctx); // a session left from another account must not linger
-    await startSession(ctx, user.id);
+    await replaceSession(ctx, user.id);
     return toPublicUser(user);
   }),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const user = await userErrors(authenticate(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock.now()));
-    await endSession(ctx);
-    await startSession(ctx, user.id);
+    await replaceSession(ctx, user.id);
     return toPublicUser(user);
   }),
 
