@@ -25,7 +25,7 @@ export interface AppOptions {
   assets: ClientAssets;
   /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
   render: (url: string, api: Api, posted?: PostedForm) => Promise<RenderedPage>;
-  /** Serves /assets/* (the built client); runtime-specific. */
+  /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
   /**
    * The client's network address, for the sign-in rate limit; runtime-specific.
@@ -79,12 +79,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   for (const action of userActions) app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
 
-  if (serveAssets) {
-    app.use('/assets/*', async (c, next) => {
-      await serveAssets(c, next);
-      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
-    });
-  }
+  if (serveAssets) app.use('/assets/*', serveAssets);
 
   app.get('*', async (c) => {
     const ctx = await contextFor(c);

@@ -87,7 +87,7 @@ interface FieldProps {
 
 export function Field(props: FieldProps) {
   const form = useFormState();
-  const id = createUniqueId();
+  const id = `field-${createUniqueId()}`;
   const error = () => form.error(props.name);
   const secret = () => props.type === 'password';
   return (
@@ -113,7 +113,7 @@ export function Field(props: FieldProps) {
 
 export function CheckboxField(props: { name: string; label: string; checked?: boolean }) {
   const form = useFormState();
-  const id = createUniqueId();
+  const id = `field-${createUniqueId()}`;
   // After a failed post, an unticked box is absent from the values: the post decides.
   const isChecked = () => (form.reposted() ? form.kept(props.name) === 'on' : !!props.checked);
   return (
@@ -128,7 +128,7 @@ export function CheckboxField(props: { name: string; label: string; checked?: bo
 
 export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
   const form = useFormState();
-  const id = createUniqueId();
+  const id = `field-${createUniqueId()}`;
   const error = () => form.error(props.name);
   const selected = () => form.kept(props.name) ?? props.value ?? '';
   return (

@@ -66,7 +66,11 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
     logger,
     assets,
     render,
-    serveAssets: serveStatic({ root: CLIENT_DIR }),
+    serveAssets: serveStatic({
+      root: CLIENT_DIR,
+      // File names carry a content hash, so a file never changes once served.
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const server = Bun.serve({ port: config.port, fetch: app.fetch });

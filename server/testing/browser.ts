@@ -1,0 +1,41 @@
+// Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, and a
+// real shop server on a free port. Each test file starts and stops its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { readConfig } from '../config.ts';
+import { boot } from '../local/boot.ts';
+import { recordingLogger } from './logger.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The real Bun server (same boot as `npm run dev`) on port 0 with a fresh database. */
+export async function startShopServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'gomall-browser-'));
+  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'shop.db')}` }, 'test');
+  const shop = await boot({ config, logger: recordingLogger() });
+  return {
+    ...shop,
+    async stop() {
+      await shop.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
