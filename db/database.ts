@@ -2,12 +2,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CartItemTable } from './tables/cart.ts';
 import type { CategoryTable, ProductCategoryTable, ProductTable } from './tables/catalog.ts';
+import type { AddressTable, LoginAttemptTable, SessionTable, UserTable } from './tables/user.ts';
 
 export interface Database {
   categories: CategoryTable;
   products: ProductTable;
   product_categories: ProductCategoryTable;
   cart_items: CartItemTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  addresses: AddressTable;
 }
 
 export type Db = Kysely<Database>;

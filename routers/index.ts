@@ -2,10 +2,12 @@
 import { createCallerFactory, router } from '../server/trpc.ts';
 import { cartRouter } from './cart/router.ts';
 import { productRouter } from './product/router.ts';
+import { userRouter } from './user/router.ts';
 
 export const appRouter = router({
   product: productRouter,
   cart: cartRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;
