@@ -3,10 +3,17 @@
 
 const UNSAFE = /[\\\u0000-\u001f\u007f]/; // backslashes and control characters (browsers drop tabs/newlines: "/\t/evil" → "//evil")
 
+const BASE = 'http://shop.invalid';
+
+/** `value` if it is a path on this site, else null. */
+export function sameSitePath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || UNSAFE.test(value)) return null;
+  return new URL(value, BASE).origin === BASE ? value : null;
+}
+
+/** `next` if it is a path on this site, else the home page. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || UNSAFE.test(next)) return '/';
-  const base = 'http://shop.invalid';
-  return new URL(next, base).origin === base ? next : '/';
+  return sameSitePath(next) ?? '/';
 }
 
 /** `page` carrying a `next` to return to afterwards (dropped when unsafe or just "/"). */
