@@ -2,6 +2,7 @@
 import { renderToStringAsync, ssr } from 'solid-js/web';
 import type { Api } from './api.ts';
 import { App } from './app.tsx';
+import type { PostedForm } from './form-action.ts';
 import { PageStatusContext, type PageStatus } from './page-status.ts';
 
 export interface RenderedPage {
@@ -14,12 +15,13 @@ export interface RenderedPage {
 // marker first and split the output there, as the document shell is ours.
 const HEAD_END = '</head>';
 
-export async function renderPage(url: string, api: Api): Promise<RenderedPage> {
+/** `posted`: a plain form post that failed, shown again with its errors. */
+export async function renderPage(url: string, api: Api, posted?: PostedForm): Promise<RenderedPage> {
   const page: PageStatus = { status: 200 };
   const html = await renderToStringAsync(() => [
     ssr(HEAD_END) as unknown as Element,
     <PageStatusContext.Provider value={page}>
-      <App api={api} url={url} />
+      <App api={api} url={url} posted={posted} />
     </PageStatusContext.Provider>,
   ]);
   const at = html.indexOf(HEAD_END);

@@ -1,11 +1,12 @@
-// The frame of every page: skip link, header with search, category navigation and the
-// cart badge, cart notices, footer. The visitor's cart is read here once per page.
+// The frame of every page: skip link, header with search, category navigation, cart badge
+// and account menu, cart notices, footer. The visitor's cart is read here once per page.
 import { createResource, createSignal, For, type ParentProps } from 'solid-js';
-import { Guarded } from './components/guarded.tsx';
 import { useApi } from './api.ts';
 import { CartContext } from './cart-state.ts';
+import { AccountMenu } from './components/account-menu.tsx';
 import { CartBadge } from './components/cart-badge.tsx';
 import { CartNotice } from './components/cart-notice.tsx';
+import { Guarded } from './components/guarded.tsx';
 import { SearchBox } from './components/search-box.tsx';
 
 export function Layout(props: ParentProps) {
@@ -25,7 +26,10 @@ export function Layout(props: ParentProps) {
               GoMall
             </a>
             <SearchBox />
-            <CartBadge class="ml-auto md:ml-2 md:order-3" />
+            <div class="ml-auto md:ml-4 md:order-last flex items-center gap-3">
+              <CartBadge />
+              <AccountMenu />
+            </div>
             <button
               type="button"
               class="md:hidden px-3 py-1.5 rounded border border-gray-300 text-sm"
@@ -38,7 +42,7 @@ export function Layout(props: ParentProps) {
             <nav
               id="site-nav"
               aria-label="Categories"
-              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:w-auto md:ml-auto md:order-2`}
+              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:w-auto md:ml-auto`}
             >
               <Guarded quiet>
                 <ul class="flex flex-col md:flex-row gap-1 md:gap-4 list-none m-0 p-0 text-sm">

@@ -14,3 +14,8 @@ const untyped = createTRPCUntypedClient<AppRouter>({ links });
 export const browserApi = createTRPCRecursiveProxy(({ path, args }) =>
   untyped.query(path.join('.'), args[0]),
 ) as unknown as Api;
+
+/** The same shape for mutations (`api.user.login(input)` → POST /trpc/user.login), as forms run them. */
+export const browserMutations = createTRPCRecursiveProxy(({ path, args }) =>
+  untyped.mutation(path.join('.'), args[0]),
+) as unknown as Api;

@@ -8,6 +8,7 @@ import type {
   ProductTable,
   StockAdjustmentTable,
 } from './tables/catalog.ts';
+import type { AddressTable, LoginAttemptTable, SessionTable, UserTable } from './tables/user.ts';
 
 export interface Database {
   categories: CategoryTable;
@@ -16,6 +17,10 @@ export interface Database {
   products_fts: ProductSearchTable;
   stock_adjustments: StockAdjustmentTable;
   cart_items: CartItemTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  addresses: AddressTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,11 +3,13 @@ import { createCallerFactory, router } from '../server/trpc.ts';
 import { adminRouter } from './admin/router.ts';
 import { cartRouter } from './cart/router.ts';
 import { productRouter } from './product/router.ts';
+import { userRouter } from './user/router.ts';
 
 export const appRouter = router({
   product: productRouter,
   admin: adminRouter,
   cart: cartRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

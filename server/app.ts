@@ -5,10 +5,15 @@ import { requestId } from 'hono/request-id';
 import type { RenderedPage } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
 import { handleCartForm } from '../routers/cart/forms.ts';
+import type { PostedForm } from '../client/form-action.ts';
+import { userActions } from '../client/user-actions.ts';
 import { productImage } from '../routers/product/image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
-import { createContext, type AppDeps } from './context.ts';
+import { sameOriginWrites } from './auth/origin-check.ts';
+import { signInRedirect } from './auth/protected-pages.ts';
+import { createRequestContext, type AppDeps, type Context } from './context.ts';
 import { restoreCurlGlobbedInput } from './curl-input.ts';
+import { formPost } from './form-post.ts';
 import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { requestLog } from './request-log.ts';
@@ -21,21 +26,40 @@ export interface AppOptions {
   /** Hashed client entry and CSS, from Vite's manifest. */
   assets: ClientAssets;
   /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
-  render: (url: string, api: Api) => Promise<RenderedPage>;
+  render: (url: string, api: Api, posted?: PostedForm) => Promise<RenderedPage>;
   /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
+  /**
+   * The client's network address, for the sign-in rate limit; runtime-specific.
+   * Defaults to Cloudflare's CF-Connecting-IP (trustworthy only on the edge).
+   */
+  clientAddress?: (c: HonoContext) => string | undefined;
 }
 
 type Env = { Variables: { requestId: string } };
 
-export function createApp({ deps, logger, assets, render, serveAssets }: AppOptions) {
+const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
+
+export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress }: AppOptions) {
   const app = new Hono<Env>();
   const production = deps.config.mode === 'production';
   const contextFor = (c: HonoContext<Env>, resHeaders = new Headers()) =>
-    createContext(deps, c.get('requestId'), c.req.raw.headers, resHeaders);
+    createRequestContext(deps, c.get('requestId'), c.req.raw.headers, resHeaders, {
+      origin: new URL(c.req.url).origin,
+      clientAddress: clientAddress(c) || 'unknown',
+    });
+
+  const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
+    const page = await render(url, pageApi(createCaller(ctx), logger, ctx.requestId), posted);
+    const res = c.html(renderDocument(page, assets), (status ?? page.status) as 200);
+    ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
+    return res;
+  };
 
   app.use(requestId());
   app.use(requestLog(logger));
+  // QStash job webhooks are authenticated by their signature, not by origin.
+  app.use(sameOriginWrites(['/jobs/']));
 
   app.get('/healthz', healthCheck(deps.db));
 
@@ -56,17 +80,21 @@ export function createApp({ deps, logger, assets, render, serveAssets }: AppOpti
   app.get('/img/products/:file', productImage);
 
   // Cart forms for shoppers without JavaScript (the same actions as the cart procedures).
-  app.post('/cart/:action', (c) => handleCartForm(c.req.param('action'), c.req.raw, contextFor(c)));
+  app.post('/cart/:action', async (c) => handleCartForm(c.req.param('action'), c.req.raw, await contextFor(c)));
+  for (const action of userActions) app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
 
   if (serveAssets) app.use('/assets/*', serveAssets);
 
   app.get('*', async (c) => {
-    const ctx = contextFor(c);
-    const api = pageApi(createCaller(ctx), logger, ctx.requestId);
-    const page = await render(c.req.path + (new URL(c.req.url).search || ''), api);
-    const res = c.html(renderDocument(page, assets), page.status as 200);
-    ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
-    return res;
+    const ctx = await contextFor(c);
+    const url = new URL(c.req.url);
+    const redirect = signInRedirect(url, ctx.session !== null);
+    if (redirect) {
+      const res = c.redirect(redirect, 302);
+      ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
+      return res;
+    }
+    return sendPage(c, ctx, url.pathname + url.search);
   });
 
   app.onError((error, c) => {

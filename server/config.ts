@@ -13,6 +13,9 @@ export interface Config {
   lowStockThreshold: number;
   /** Signs session JWTs and cart cookies (SESSION_SECRET, at least 32 characters). */
   secret: string;
+  /** The administrator account created at seed time (ADMIN_EMAIL / ADMIN_PASSWORD). */
+  adminEmail?: string;
+  adminPassword?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -25,7 +28,17 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     lowStockThreshold: intFrom(env, 'LOW_STOCK_THRESHOLD', 5),
     secret: secretFrom(env, mode),
+    adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
+    adminPassword: adminPasswordFrom(env),
   };
+}
+
+function adminPasswordFrom(env: Env): string | undefined {
+  const password = env.ADMIN_PASSWORD || undefined;
+  if (password && (password.length < 8 || password.length > 128)) {
+    throw new Error('ADMIN_PASSWORD must be 8 to 128 characters');
+  }
+  return password;
 }
 
 // Production must be given a secret; development and tests get a random one per

@@ -1,5 +1,6 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
+import { resolveSession } from './auth/session.ts';
 import type { Config } from './config.ts';
 import type { CartStore, Clock, Db } from './ports.ts';
 
@@ -24,6 +25,15 @@ export interface Context extends AppDeps {
   /** Headers to add to the response (Set-Cookie from procedures goes here). */
   resHeaders: Headers;
   requestId: string;
+  /** The shop's origin as this request reached it; decides whether cookies are Secure. */
+  origin: string;
+  /** The client's network address (login rate limit); 'unknown' when the runtime does not say. */
+  clientAddress: string;
+}
+
+export interface RequestFacts {
+  origin?: string;
+  clientAddress?: string;
 }
 
 export function createContext(
@@ -31,6 +41,14 @@ export function createContext(
   requestId: string,
   reqHeaders = new Headers(),
   resHeaders = new Headers(),
+  { origin = 'http://localhost', clientAddress = 'unknown' }: RequestFacts = {},
 ): Context {
-  return { ...deps, session: null, reqHeaders, resHeaders, requestId };
+  return { ...deps, session: null, reqHeaders, resHeaders, requestId, origin, clientAddress };
+}
+
+/** The context of an HTTP request: signed in when its session cookie leads to a live session. */
+export async function createRequestContext(...args: Parameters<typeof createContext>): Promise<Context> {
+  const ctx = createContext(...args);
+  ctx.session = await resolveSession(ctx);
+  return ctx;
 }

@@ -16,12 +16,34 @@ export function fieldIssues(error: StandardSchemaV1Error): FieldIssue[] {
   }));
 }
 
+/**
+ * The cause of a domain error about one input field (e.g. "email already taken"):
+ * the error's message stays as written and data.issues names the field, so forms
+ * can show it next to that field.
+ */
+export class FieldError extends Error {
+  override name = 'FieldError';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The field-named issues of an error: from input validation or a FieldError cause. */
+export function errorIssues(error: TRPCError): FieldIssue[] | undefined {
+  if (error.cause instanceof StandardSchemaV1Error) return fieldIssues(error.cause);
+  if (error.cause instanceof FieldError) return [{ path: error.cause.path, message: error.message }];
+  return undefined;
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const issues = error.cause instanceof StandardSchemaV1Error ? fieldIssues(error.cause) : undefined;
+    const issues = errorIssues(error);
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    const message = issues
-      ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+    const message = error.cause instanceof StandardSchemaV1Error
+      ? issues!.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
       : internal && ctx?.config.mode === 'production'
         ? `Something went wrong on our side (request ${ctx.requestId}).`
         : shape.message;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { GUEST_CART_COOKIE } from '../../server/cart-id.ts';
+import { GUEST_CART_COOKIE, guestCartId } from '../../server/cart-id.ts';
 import { mergeGuestCart } from './merge.ts';
 import { browser, productBySlug } from './testing.ts';
 
@@ -13,15 +13,16 @@ afterAll(() => shop.close());
 const customer = (userId: number) => ({ userId, role: 'customer' as const, sessionId: `s${userId}` });
 const lines = (cart: { items: { slug: string; quantity: number }[] }) => cart.items.map((i) => [i.slug, i.quantity]);
 
-// The accounts feature calls mergeGuestCart(ctx, userId) right after signing the
-// visitor in or registering them; these tests call it the same way.
+// Signing in and registering (user.login, user.register) merge the guest cart;
+// the first two tests go through those procedures over HTTP, as a browser does.
 describe('merging the guest cart', () => {
   it('on sign-in adds the guest lines to the user cart, capped at the stock and at 99, and empties the guest cart', async () => {
     const tee = await productBySlug(shop, 'organic-cotton-pocket-tee'); // stock 180
     const fleece = await productBySlug(shop, 'quarter-zip-fleece-sweatshirt'); // stock 3
     const slides = await productBySlug(shop, 'recycled-foam-slide-sandals'); // stock 160
     const tank = await productBySlug(shop, 'ribbed-tank-top');
-    const user = shop.caller(customer(7));
+    const account = await shop.register();
+    const user = shop.caller(account.session);
     await user.cart.add({ productId: tee.id, quantity: 1 });
     await user.cart.add({ productId: fleece.id, quantity: 2 });
     await user.cart.add({ productId: slides.id, quantity: 50 });
@@ -36,17 +37,22 @@ describe('merging the guest cart', () => {
       expect((await guest.trpc('cart.add', { productId, quantity })).status).toBe(200);
     }
 
-    const ctx = guest.context();
-    await mergeGuestCart(ctx, 7);
-    expect(lines(await user.cart.get())).toEqual([
+    const guestCookie = guest.cookies.get(GUEST_CART_COOKIE)!;
+    const signIn = await guest.trpc('user.login', { email: account.email, password: account.password });
+    expect(signIn.status).toBe(200);
+    expect(lines((await guest.trpc('cart.get')).body.result.data)).toEqual([
       [tee.slug, 4],
       [fleece.slug, 3],
       [slides.slug, 99],
       [tank.slug, 1],
     ]);
     // The browser is told to forget the guest cart, and the old cookie now names an empty cart.
-    expect(ctx.resHeaders.getSetCookie()).toEqual([expect.stringMatching(new RegExp(`^${GUEST_CART_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`))]);
-    expect((await guest.trpc('cart.get')).body.result.data.items).toEqual([]);
+    expect(signIn.res.headers.getSetCookie()).toContainEqual(
+      expect.stringMatching(new RegExp(`^${GUEST_CART_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`)),
+    );
+    expect(guest.cookies.has(GUEST_CART_COOKIE)).toBe(false);
+    const oldGuest = shop.context(null, new Headers({ cookie: `${GUEST_CART_COOKIE}=${guestCookie}` }));
+    expect(await shop.carts.get((await guestCartId(oldGuest))!)).toEqual([]);
   });
 
   it('on registration gives the new account the guest cart, without lines that became unavailable', async () => {
@@ -60,10 +66,12 @@ describe('merging the guest cart', () => {
     await shop.db.updateTable('products').set({ active: 0 }).where('id', '=', vest.id).execute();
     await shop.db.updateTable('products').set({ stock: 0 }).where('id', '=', sneakers.id).execute();
 
-    const ctx = guest.context();
-    const merged = await mergeGuestCart(ctx, 8);
-    expect(merged).toEqual([{ productId: tee.id, quantity: 2 }]);
-    expect(lines(await shop.caller(customer(8)).cart.get())).toEqual([[tee.slug, 2]]);
+    const password = 'correct horse battery';
+    const registered = await guest.trpc('user.register', { email: 'new-shopper@example.com', password, confirmPassword: password });
+    expect(registered.status).toBe(200);
+    const cart = (await guest.trpc('cart.get')).body.result.data;
+    expect(lines(cart)).toEqual([[tee.slug, 2]]);
+    expect(cart.signedIn).toBe(true);
     await shop.db.updateTable('products').set({ active: 1 }).where('id', '=', vest.id).execute();
     await shop.db.updateTable('products').set({ stock: sneakers.stock }).where('id', '=', sneakers.id).execute();
   });

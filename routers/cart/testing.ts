@@ -26,6 +26,8 @@ export function browser(shop: TestShop) {
     async fetch(path: string, init: RequestInit = {}) {
       const headers = new Headers(init.headers);
       if (cookies.size) headers.set('cookie', cookieHeader());
+      // Browsers send their page's origin with every POST.
+      if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', 'http://localhost');
       return remember(await shop.fetch(path, { ...init, headers }));
     },
     /** A tRPC call over HTTP; returns the status and the JSON body. */

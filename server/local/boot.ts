@@ -2,9 +2,10 @@
 // file on first start), builds the app and serves it. Used by main.ts and by tests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from 'hono/bun';
+import { getConnInfo, serveStatic } from 'hono/bun';
 import { openDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { seedAdmin } from '../../db/seed/admin.ts';
 import { seedCatalog } from '../../db/seed/catalog.ts';
 import { createApp, type AppOptions } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -33,6 +34,7 @@ export async function prepareDatabase(config: Config, logger: Logger, clock: Clo
       const { products } = await seedCatalog(handle.db, clock.now());
       logger.info(`seeded ${products} products`);
     }
+    await seedAdmin(handle.db, config, logger, clock.now());
   }
   return handle;
 }
@@ -70,6 +72,7 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
       // File names carry a content hash, so a file never changes once served.
       onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
     }),
+    clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const server = Bun.serve({ port: config.port, fetch: app.fetch });
   return {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createCaller } from '../../routers/index.ts';
 import { createApp } from '../app.ts';
 import { readConfig, type Mode } from '../config.ts';
+import { SESSION_COOKIE } from '../auth/cookie.ts';
+import { resolveSession } from '../auth/session.ts';
 import { createContext, type SessionUser } from '../context.ts';
 import { localCartStore } from '../local/cart-store.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
@@ -26,6 +28,27 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const carts = localCartStore(db, clock);
   const deps = { db, carts, clock, config };
   const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
+  const fetch = (path: string, init?: RequestInit) => app.fetch(new Request(`http://localhost${path}`, init));
+  let accounts = 0;
+
+  /** Calls a tRPC mutation over HTTP from the shop's own origin, as the browser does. */
+  const mutate = (path: string, input: unknown, cookie?: string) =>
+    fetch(`/trpc/${path}`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost', 'content-type': 'application/json', ...(cookie && { cookie }) },
+      body: JSON.stringify(input),
+    });
+
+  /** Signs in over HTTP (register or login); returns the session cookie and who it is. */
+  const sessionFrom = async (res: Response) => {
+    const body = (await res.json()) as any;
+    if (!res.ok) throw new Error(`sign-in failed (${res.status}): ${body.error?.message}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${SESSION_COOKIE}=`) && c.length > SESSION_COOKIE.length + 1);
+    if (!cookie) throw new Error('no session cookie was set');
+    const session = await resolveSession({ ...createContext(deps, 'test'), reqHeaders: new Headers({ cookie }) });
+    return { cookie, session: session!, user: body.result.data as { id: number; email: string; name: string; role: string } };
+  };
+
   return {
     app,
     db,
@@ -42,8 +65,21 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
       return createCaller({ ...createContext(deps, 'test'), session });
     },
     /** A request through the whole HTTP stack, without a socket. */
-    fetch(path: string, init?: RequestInit) {
-      return app.fetch(new Request(`http://localhost${path}`, init));
+    fetch,
+    mutate,
+    /** Creates an account (a fresh email unless given) and signs it in. */
+    async register(input: { email?: string; password?: string; name?: string } = {}) {
+      const password = input.password ?? 'correct horse battery';
+      const email = input.email ?? `shopper${++accounts}@example.com`;
+      const res = await mutate('user.register', { email, password, confirmPassword: password, name: input.name });
+      return { ...(await sessionFrom(res)), email, password };
+    },
+    async signIn(email: string, password: string) {
+      return sessionFrom(await mutate('user.login', { email, password }));
+    },
+    /** Gives an existing account the admin role (takes effect on its next request). */
+    async makeAdmin(email: string) {
+      await db.updateTable('users').set({ role: 'admin' }).where('email', '=', email.toLowerCase()).execute();
     },
     async close() {
       await db.destroy();

@@ -1,6 +1,6 @@
 // The admin product pages as rendered on the server, for admins and for everyone else.
-// Sessions come from the accounts domain (built separately), so admin renders use an
-// in-process caller with an admin session.
+// Most renders use an in-process caller with a session; the access test goes through
+// HTTP with real accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import type { SessionUser } from '../../../server/context.ts';
 import { createTestShop, type TestShop } from '../../../server/testing/test-shop.ts';
@@ -33,8 +33,30 @@ describe('admin pages access', () => {
       expect(customer.html).toContain('Admins only');
       expect(customer.html).not.toContain('Heavyweight Crewneck Sweatshirt');
     }
-    const overHttp = await shop.fetch('/admin/products');
-    expect(overHttp.status).toBe(401);
+  });
+
+  it('over HTTP: sends signed-out visitors to sign in, refuses customers, serves admins', async () => {
+    const anonymous = await shop.fetch('/admin/products?lowStock=1');
+    expect([302, 303]).toContain(anonymous.status);
+    expect(anonymous.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent('/admin/products?lowStock=1')}`);
+
+    const customer = await shop.register();
+    const refused = await shop.fetch('/admin/products', { headers: { cookie: customer.cookie } });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Admins only');
+
+    const admin = await shop.register();
+    await shop.makeAdmin(admin.email);
+    const served = await shop.fetch('/admin/products', { headers: { cookie: admin.cookie } });
+    expect(served.status).toBe(200);
+    expect(rows(await served.text())).toHaveLength(50);
+
+    // Admin mutations over HTTP record the signed-in admin as the actor.
+    const { id } = await shop.caller().product.get({ slug: 'organic-cotton-pocket-tee' });
+    const res = await shop.mutate('admin.product.adjustStock', { id, delta: -2, reason: 'Photo samples' }, admin.cookie);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).result.data.adjustment).toMatchObject({ actorUserId: admin.user.id, delta: -2 });
+    expect((await shop.mutate('admin.product.adjustStock', { id, delta: -1, reason: 'x' }, customer.cookie)).status).toBe(403);
   });
 });
 

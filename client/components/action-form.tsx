@@ -1,0 +1,189 @@
+// A form bound to a FormAction: a plain POST without JavaScript, a tRPC call with
+// it. Fields show their error beside them and keep what was typed (not passwords).
+import { createContext, createSignal, createUniqueId, For, Show, useContext, type JSX, type ParentProps } from 'solid-js';
+import { formErrors, INSTANCE_FIELD, type FormAction, type FormErrors } from '../form-action.ts';
+import { usePostedForm } from '../posted-form.ts';
+import { browserMutations } from '../trpc.ts';
+
+interface FormState {
+  error: (name: string) => string | undefined;
+  /** What the shopper typed before a failed plain post, if anything. */
+  kept: (name: string) => string | undefined;
+  /** True when the form is shown again after a failed plain post. */
+  reposted: () => boolean;
+  busy: () => boolean;
+}
+
+const FormStateContext = createContext<FormState>();
+
+const inputClass = 'w-full border border-gray-300 rounded px-3 py-2 bg-white aria-[invalid=true]:border-red-600';
+
+export function ActionForm(
+  props: ParentProps<{ action: FormAction; instance?: string; class?: string; 'aria-label'?: string }>,
+) {
+  const posted = usePostedForm(props.action.path, props.instance);
+  const [errors, setErrors] = createSignal<FormErrors | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const current = () => errors() ?? posted()?.errors;
+
+  const onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const fields = Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === 'string'));
+    setBusy(true);
+    try {
+      const result = await props.action.run(browserMutations, fields);
+      // A full navigation, as after a plain post: the header and pages re-read the session.
+      window.location.assign(props.action.done(fields, result));
+    } catch (error) {
+      const e = error as { message?: string; data?: { code?: string; issues?: { path: string; message: string }[] } };
+      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues });
+      setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
+      setBusy(false);
+      form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+    }
+  };
+
+  const state: FormState = {
+    error: (name) => current()?.fields[name],
+    kept: (name) => posted()?.values[name],
+    reposted: () => !!posted(),
+    busy,
+  };
+
+  return (
+    <FormStateContext.Provider value={state}>
+      <form method="post" action={props.action.path} class={props.class} aria-label={props['aria-label']} onSubmit={onSubmit} novalidate>
+        <Show when={props.instance}>
+          <input type="hidden" name={INSTANCE_FIELD} value={props.instance} />
+        </Show>
+        <Show when={current()?.form}>
+          <p role="alert" tabindex="-1" class="mb-4 p-3 rounded border border-red-300 bg-red-50 text-red-800 text-sm">
+            {current()!.form}
+          </p>
+        </Show>
+        {props.children}
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+function useFormState(): FormState {
+  const state = useContext(FormStateContext);
+  if (!state) throw new Error('form fields belong inside <ActionForm>');
+  return state;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
+  required?: boolean;
+  /** Shown when nothing was posted (e.g. the saved profile name). */
+  value?: string;
+  hint?: string;
+}
+
+export function Field(props: FieldProps) {
+  const form = useFormState();
+  const id = `field-${createUniqueId()}`;
+  const error = () => form.error(props.name);
+  const secret = () => props.type === 'password';
+  return (
+    <div class="mb-4">
+      <label for={id} class="block text-sm font-medium mb-1">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        value={secret() ? '' : (form.kept(props.name) ?? props.value ?? '')}
+        aria-invalid={error() ? 'true' : undefined}
+        aria-describedby={error() ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        class={inputClass}
+      />
+      <FieldNote id={id} error={error()} hint={props.hint} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: { name: string; label: string; checked?: boolean }) {
+  const form = useFormState();
+  const id = `field-${createUniqueId()}`;
+  // After a failed post, an unticked box is absent from the values: the post decides.
+  const isChecked = () => (form.reposted() ? form.kept(props.name) === 'on' : !!props.checked);
+  return (
+    <div class="mb-4 flex items-start gap-2">
+      <input id={id} name={props.name} type="checkbox" checked={isChecked()} class="mt-1" />
+      <label for={id} class="text-sm">
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
+  const form = useFormState();
+  const id = `field-${createUniqueId()}`;
+  const error = () => form.error(props.name);
+  const selected = () => form.kept(props.name) ?? props.value ?? '';
+  return (
+    <div class="mb-4">
+      <label for={id} class="block text-sm font-medium mb-1">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={error() ? 'true' : undefined}
+        aria-describedby={error() ? `${id}-error` : undefined}
+        class={inputClass}
+      >
+        <For each={props.options}>
+          {(option) => (
+            <option value={option.value} selected={option.value === selected()}>
+              {option.label}
+            </option>
+          )}
+        </For>
+      </select>
+      <FieldNote id={id} error={error()} />
+    </div>
+  );
+}
+
+function FieldNote(props: { id: string; error?: string; hint?: string }): JSX.Element {
+  return (
+    <Show
+      when={props.error}
+      fallback={
+        <Show when={props.hint}>
+          <p id={`${props.id}-hint`} class="mt-1 text-xs text-gray-600">
+            {props.hint}
+          </p>
+        </Show>
+      }
+    >
+      <p id={`${props.id}-error`} class="mt-1 text-sm text-red-700">
+        {props.error}
+      </p>
+    </Show>
+  );
+}
+
+export function SubmitButton(props: { label: string; busyLabel?: string; variant?: 'primary' | 'plain' }) {
+  const form = useFormState();
+  const style = () =>
+    props.variant === 'plain'
+      ? 'text-sm underline text-gray-700 hover:text-gray-900 bg-transparent border-0 p-0 cursor-pointer'
+      : 'px-4 py-2 rounded bg-gray-900 text-white font-medium hover:bg-gray-700 disabled:opacity-60';
+  return (
+    <button type="submit" class={style()} disabled={form.busy()}>
+      {form.busy() ? (props.busyLabel ?? props.label) : props.label}
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+// A form that works both ways with one definition: posted as a plain HTML form
+// (server/form-post.ts runs it with the in-process caller and redirects or
+// re-renders with errors) or submitted by JavaScript through the tRPC client.
+import type { Api } from './api.ts';
+
+export type Fields = Record<string, string>;
+
+export interface FormAction<R = unknown> {
+  /** The POST target of the plain form; also names the form's posted state. */
+  path: string;
+  /** The page that shows the form, re-rendered with errors after a failed post. */
+  page: (fields: Fields) => string;
+  /** The procedure call, built from the form's fields (the same on server and browser). */
+  run: (api: Api, fields: Fields) => Promise<R>;
+  /** Where the browser goes after success. */
+  done: (fields: Fields, result: R) => string;
+}
+
+export interface FormErrors {
+  /** Message per field name. */
+  fields: Record<string, string>;
+  /** A message about the form as a whole (wrong password, too many attempts). */
+  form?: string;
+}
+
+/** A failed plain post, handed to the page's re-render. */
+export interface PostedForm {
+  path: string;
+  values: Fields;
+  errors: FormErrors;
+}
+
+/** The hidden field that tells several forms with one action apart (e.g. one per address). */
+export const INSTANCE_FIELD = '_instance';
+
+/** The text fields of a form (FormData or a parsed body); files are ignored. */
+export function fieldsOf(entries: Iterable<[string, unknown]>): Fields {
+  const fields: Fields = {};
+  for (const [key, value] of entries) if (typeof value === 'string') fields[key] = value;
+  return fields;
+}
+
+/** What a re-rendered form may show again: everything except passwords. */
+export function keptValues(fields: Fields): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !/password/i.test(key)));
+}
+
+export interface ErrorFacts {
+  code?: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+/** Errors to show in a form, or null for a failure the shopper cannot fix (our fault). */
+export function formErrors({ code, message, issues }: ErrorFacts): FormErrors | null {
+  if (!code || code === 'INTERNAL_SERVER_ERROR') return null;
+  if (!issues?.length) return { fields: {}, form: message };
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    if (issue.path) fields[issue.path] ??= issue.message;
+    else general.push(issue.message);
+  }
+  return { fields, form: general.length ? general.join(' ') : undefined };
+}
+
+export const checked = (fields: Fields, name: string) => fields[name] === 'on';

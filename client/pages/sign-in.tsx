@@ -1,0 +1,25 @@
+import { Title } from '@solidjs/meta';
+import { useSearchParams } from '@solidjs/router';
+import { safeNext, withNext } from '../../server/auth/next.ts';
+import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
+import { signIn } from '../user-actions.ts';
+
+export function SignInPage() {
+  const [search] = useSearchParams<{ next?: string }>();
+  const next = () => safeNext(search.next);
+  return (
+    <section class="max-w-sm mx-auto">
+      <Title>Sign in — GoMall</Title>
+      <h1 class="text-2xl font-bold mb-6">Sign in</h1>
+      <ActionForm action={signIn} aria-label="Sign in" class="bg-white border border-gray-200 rounded-lg p-5">
+        <input type="hidden" name="next" value={next()} />
+        <Field name="email" label="Email" type="email" autocomplete="email" required />
+        <Field name="password" label="Password" type="password" autocomplete="current-password" required />
+        <SubmitButton label="Sign in" busyLabel="Signing in…" />
+      </ActionForm>
+      <p class="mt-4 text-sm text-gray-700">
+        New to GoMall? <a href={withNext('/sign-up', search.next)} class="underline">Create an account</a>
+      </p>
+    </section>
+  );
+}

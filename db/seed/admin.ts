@@ -1,0 +1,39 @@
+// The administrator account: from ADMIN_EMAIL / ADMIN_PASSWORD, or in development
+// a generated password for admin@gomall.local, printed once when it is created.
+import { registerUser } from '../../routers/user/accounts.ts';
+import type { Config } from '../../server/config.ts';
+import type { Logger } from '../../server/logger.ts';
+import type { Db } from '../database.ts';
+
+export const DEV_ADMIN_EMAIL = 'admin@gomall.local';
+
+export async function seedAdmin(db: Db, config: Config, logger: Logger, now: number): Promise<void> {
+  const development = config.mode === 'development';
+  const email = config.adminEmail ?? (development ? DEV_ADMIN_EMAIL : undefined);
+  if (!email) return;
+  const existing = await db.selectFrom('users').select(['id', 'role']).where('email', '=', email).executeTakeFirst();
+  if (existing) {
+    if (existing.role !== 'admin') {
+      await db.updateTable('users').set({ role: 'admin', updatedAt: now }).where('id', '=', existing.id).execute();
+      logger.info(`made ${email} an administrator`);
+    }
+    return;
+  }
+  const generated = !config.adminPassword && development;
+  const password = config.adminPassword ?? (generated ? generatePassword() : undefined);
+  if (!password) {
+    logger.info(`no administrator created: set ADMIN_PASSWORD to create ${email}`);
+    return;
+  }
+  await registerUser(db, { email, password, confirmPassword: password, name: 'Administrator', marketingOptIn: false }, now, 'admin');
+  // The one deliberate exception to "passwords never appear in logs": nobody could sign in otherwise.
+  logger.info(
+    generated
+      ? `created administrator ${email} with password ${password} (shown once; set ADMIN_EMAIL/ADMIN_PASSWORD to choose)`
+      : `created administrator ${email}`,
+  );
+}
+
+function generatePassword(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(15)))).replace(/[+/]/g, 'x');
+}

@@ -1,0 +1,56 @@
+// The user domain's error codes, and the one place they become tRPC errors
+// with messages a shopper can read.
+import { TRPCError } from '@trpc/server';
+import { FieldError } from '../../server/trpc.ts';
+
+export type UserErrorCode =
+  | 'EMAIL_TAKEN'
+  | 'BAD_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'WRONG_CURRENT_PASSWORD'
+  | 'ADDRESS_NOT_FOUND';
+
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    readonly code: UserErrorCode,
+    /** For TOO_MANY_ATTEMPTS: how long until another attempt is allowed. */
+    readonly retryAfterMs = 0,
+  ) {
+    super(code);
+  }
+}
+
+function toTRPCError(error: UserError): TRPCError {
+  switch (error.code) {
+    case 'EMAIL_TAKEN':
+      return fieldError('CONFLICT', 'email', 'An account with this email already exists');
+    case 'BAD_CREDENTIALS':
+      // One message for both cases: it must not tell which of the two was wrong.
+      return new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not correct.' });
+    case 'TOO_MANY_ATTEMPTS': {
+      const minutes = Math.max(1, Math.ceil(error.retryAfterMs / 60_000));
+      return new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      });
+    }
+    case 'WRONG_CURRENT_PASSWORD':
+      return fieldError('BAD_REQUEST', 'currentPassword', 'Your current password is not correct.');
+    case 'ADDRESS_NOT_FOUND':
+      return new TRPCError({ code: 'NOT_FOUND', message: 'That address does not exist.' });
+  }
+}
+
+function fieldError(code: TRPCError['code'], field: string, message: string): TRPCError {
+  return new TRPCError({ code, message, cause: new FieldError(field, message) });
+}
+
+/** Runs domain work, turning its UserError into the matching TRPCError. */
+export async function userErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof UserError ? toTRPCError(error) : error;
+  }
+}

@@ -1,0 +1,53 @@
+// Sign-in rate limit: failed attempts are rows in `login_attempts` (the database,
+// not memory, so every edge isolate sees the same counts). Each failure counts
+// against the email and against the client's network address.
+import type { Db } from '../../server/ports.ts';
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const EMAIL_ATTEMPT_LIMIT = 5;
+export const CLIENT_ATTEMPT_LIMIT = 20;
+
+interface Counter {
+  key: string;
+  limit: number;
+}
+
+function counters(email: string, clientAddress: string): Counter[] {
+  const list = [{ key: `email:${email}`, limit: EMAIL_ATTEMPT_LIMIT }];
+  // Without a known address every visitor would share one counter and lock each other out.
+  if (clientAddress !== 'unknown') list.push({ key: `client:${clientAddress}`, limit: CLIENT_ATTEMPT_LIMIT });
+  return list;
+}
+
+/** Milliseconds until a sign-in may be tried again; 0 when it may be tried now. */
+export async function loginWaitMs(db: Db, email: string, clientAddress: string, now: number): Promise<number> {
+  let wait = 0;
+  for (const { key, limit } of counters(email, clientAddress)) {
+    // The limit-th most recent failure in the window: once it ages out, one more try is allowed.
+    const row = await db
+      .selectFrom('login_attempts')
+      .select('attemptedAt')
+      .where('key', '=', key)
+      .where('attemptedAt', '>', now - LOGIN_WINDOW_MS)
+      .orderBy('attemptedAt', 'desc')
+      .limit(1)
+      .offset(limit - 1)
+      .executeTakeFirst();
+    if (row) wait = Math.max(wait, row.attemptedAt + LOGIN_WINDOW_MS - now);
+  }
+  return wait;
+}
+
+export async function recordLoginFailure(db: Db, email: string, clientAddress: string, now: number): Promise<void> {
+  const keys = counters(email, clientAddress).map((c) => c.key);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('login_attempts').values(keys.map((key) => ({ key, attemptedAt: now }))).execute();
+    // Housekeeping: attempts older than the window never count again.
+    await trx.deleteFrom('login_attempts').where('key', 'in', keys).where('attemptedAt', '<=', now - LOGIN_WINDOW_MS).execute();
+  });
+}
+
+/** A successful sign-in resets the email's counter (the client's stays). */
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('key', '=', `email:${email}`).execute();
+}

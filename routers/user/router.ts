@@ -1,0 +1,72 @@
+// user.*: accounts, sessions and saved addresses. Thin: validate, authorize,
+// call the domain functions, start or end sessions.
+import { mergeGuestCart } from '../cart/merge.ts';
+import { endSession, revokeSessions, startSession } from '../../server/auth/session.ts';
+import type { Context } from '../../server/context.ts';
+import { authedProcedure, publicProcedure, router } from '../../server/trpc.ts';
+import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
+import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
+import { userErrors } from './errors.ts';
+import {
+  changePasswordInput,
+  deleteAddressInput,
+  loginInput,
+  registerInput,
+  saveAddressInput,
+  updateProfileInput,
+} from './schemas.ts';
+
+// A session left over from an earlier sign-in on this browser must not linger;
+// what the visitor put in their cart as a guest moves into the account's cart.
+async function replaceSession(ctx: Context, userId: number): Promise<void> {
+  if (ctx.session) await revokeSessions(ctx.db, ctx.clock.now(), { sessionId: ctx.session.sessionId });
+  await startSession(ctx, userId);
+  await mergeGuestCart(ctx, userId);
+}
+
+export const userRouter = router({
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    const user = await userErrors(registerUser(ctx.db, input, ctx.clock.now()));
+    await replaceSession(ctx, user.id);
+    return toPublicUser(user);
+  }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const user = await userErrors(authenticate(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock.now()));
+    await replaceSession(ctx, user.id);
+    return toPublicUser(user);
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    await endSession(ctx);
+    return null;
+  }),
+
+  me: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.session) return null;
+    const user = await findUser(ctx.db, ctx.session.userId);
+    return user ? toPublicUser(user) : null;
+  }),
+
+  updateProfile: authedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) =>
+    toPublicUser(await updateProfile(ctx.db, ctx.session.userId, input, ctx.clock.now())),
+  ),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.clock.now();
+    await userErrors(changePassword(ctx.db, ctx.session.userId, input, now));
+    await revokeSessions(ctx.db, now, { userId: ctx.session.userId, except: ctx.session.sessionId });
+    return null;
+  }),
+
+  addresses: authedProcedure.query(({ ctx }) => listAddresses(ctx.db, ctx.session.userId)),
+
+  saveAddress: authedProcedure
+    .input(saveAddressInput)
+    .mutation(({ ctx, input }) => userErrors(saveAddress(ctx.db, ctx.session.userId, input, ctx.clock.now()))),
+
+  deleteAddress: authedProcedure.input(deleteAddressInput).mutation(async ({ ctx, input }) => {
+    await userErrors(deleteAddress(ctx.db, ctx.session.userId, input.id));
+    return null;
+  }),
+});

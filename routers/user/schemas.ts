@@ -1,0 +1,76 @@
+// Valibot inputs of the user procedures. Messages read after the field's name.
+import * as v from 'valibot';
+import { isCountryCode } from './countries.ts';
+
+const text = (max: number) =>
+  v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('is required'), v.maxLength(max, `must be at most ${max} characters`));
+
+const email = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.toLowerCase(),
+  v.nonEmpty('is required'),
+  v.maxLength(254, 'must be at most 254 characters'),
+  v.email('must be a valid email address, like you@example.com'),
+);
+
+const newPassword = v.pipe(
+  v.string('must be text'),
+  v.minLength(8, 'must be at least 8 characters'),
+  v.maxLength(128, 'must be at most 128 characters'),
+);
+
+const name = v.pipe(v.string('must be text'), v.trim(), v.maxLength(100, 'must be at most 100 characters'));
+
+export const registerInput = v.pipe(
+  v.object({
+    email,
+    password: newPassword,
+    confirmPassword: v.string('must be text'),
+    name: v.optional(name, ''),
+    marketingOptIn: v.optional(v.boolean('must be true or false'), false),
+  }),
+  v.forward(
+    v.partialCheck([['password'], ['confirmPassword']], (i) => i.password === i.confirmPassword, 'must match the password'),
+    ['confirmPassword'],
+  ),
+);
+
+export const loginInput = v.object({
+  email: v.pipe(v.string('must be text'), v.trim(), v.toLowerCase(), v.nonEmpty('is required')),
+  password: v.pipe(v.string('must be text'), v.nonEmpty('is required'), v.maxLength(1024, 'is too long')),
+});
+
+export const updateProfileInput = v.object({
+  name: v.optional(name),
+  marketingOptIn: v.optional(v.boolean('must be true or false')),
+});
+
+export const changePasswordInput = v.object({
+  currentPassword: v.pipe(v.string('must be text'), v.nonEmpty('is required'), v.maxLength(1024, 'is too long')),
+  newPassword,
+});
+
+const id = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'));
+
+export const saveAddressInput = v.object({
+  id: v.optional(id),
+  firstName: text(100),
+  lastName: text(100),
+  street: text(200),
+  city: text(100),
+  state: v.pipe(v.string('must be text'), v.trim(), v.maxLength(100, 'must be at most 100 characters')),
+  zip: v.pipe(text(16), v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'must be letters, digits, spaces or dashes')),
+  country: v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.toUpperCase(),
+    v.check(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code, like US'),
+  ),
+  isDefault: v.optional(v.boolean('must be true or false'), false),
+});
+
+export const deleteAddressInput = v.object({ id });
+
+export type RegisterInput = v.InferOutput<typeof registerInput>;
+export type SaveAddressInput = v.InferOutput<typeof saveAddressInput>;

@@ -1,0 +1,36 @@
+// Plain HTML form posts (no JavaScript): run the form's action with the
+// in-process caller, then redirect (303) on success or re-render the form's
+// page with field errors and the values typed (passwords excepted).
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { Context as HonoContext, Handler } from 'hono';
+import { fieldsOf, formErrors, keptValues, type FormAction, type PostedForm } from '../client/form-action.ts';
+import { createCaller } from '../routers/index.ts';
+import type { Context } from './context.ts';
+import { errorIssues } from './trpc.ts';
+
+export interface FormPostDeps {
+  context: (c: HonoContext) => Promise<Context>;
+  page: (c: HonoContext, ctx: Context, url: string, posted?: PostedForm, status?: number) => Promise<Response>;
+}
+
+export function formPost(action: FormAction, { context, page }: FormPostDeps): Handler {
+  return async (c) => {
+    const ctx = await context(c);
+    const fields = fieldsOf(Object.entries(await c.req.parseBody()));
+    try {
+      const result = await action.run(createCaller(ctx), fields);
+      const res = c.redirect(action.done(fields, result), 303);
+      ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
+      return res;
+    } catch (error) {
+      const errors =
+        error instanceof TRPCError
+          ? formErrors({ code: error.code, message: error.message, issues: errorIssues(error) })
+          : null;
+      if (!errors) throw error;
+      const posted = { path: action.path, values: keptValues(fields), errors };
+      return page(c, ctx, action.page(fields), posted, getHTTPStatusCodeFromError(error as TRPCError));
+    }
+  };
+}
