@@ -26,7 +26,7 @@ export function Layout(props: ParentProps) {
               GoMall
             </a>
             <SearchBox />
-            <div class="ml-auto md:ml-4 md:order-last flex items-center gap-3">
+            <div class="ml-auto md:ml-4 flex items-center gap-3">
               <CartBadge />
               <AccountMenu />
             </div>
@@ -42,7 +42,7 @@ export function Layout(props: ParentProps) {
             <nav
               id="site-nav"
               aria-label="Categories"
-              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:w-auto md:ml-auto`}
+              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:order-last`}
             >
               <Guarded quiet>
                 <ul class="flex flex-col md:flex-row gap-1 md:gap-4 list-none m-0 p-0 text-sm">

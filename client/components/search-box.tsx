@@ -58,7 +58,7 @@ export function SearchBox() {
       method="get"
       action="/search"
       role="search"
-      class="relative order-last w-full md:order-none md:w-auto md:flex-1 md:max-w-md flex gap-2"
+      class="relative order-last w-full md:order-none md:w-auto md:flex-1 md:max-w-xl flex gap-2"
       onKeyDown={moveFocus}
       onFocusOut={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
