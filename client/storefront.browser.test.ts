@@ -1,46 +1,37 @@
 // The storefront in a real browser: server-rendered content, then hydration.
-import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'bun:test';
 import { seedProducts } from '../db/seed/catalog-data.ts';
-import { launchBrowser, startShopServer } from '../server/testing/browser.ts';
+import { browserAndShop } from '../server/testing/browser.ts';
 
-let browser: Browser;
-let shop: Awaited<ReturnType<typeof startShopServer>>;
-beforeAll(async () => {
-  [browser, shop] = await Promise.all([launchBrowser(), startShopServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const env = browserAndShop();
 
 const featured = seedProducts.find((p) => p.featured)!;
 
 describe('storefront in Chromium', () => {
   it('shows products without JavaScript (server-rendered)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${shop.url}/`);
+    await page.goto(`${env.shop.url}/`);
     await expect(page.getByRole('heading', { name: 'Featured products' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: featured.name }).first().isVisible()).resolves.toBe(true);
     await context.close();
   }, 30_000);
 
   it('gets hashed assets with a year-long immutable cache from the real server', async () => {
-    const html = await (await fetch(`${shop.url}/`)).text();
+    const html = await (await fetch(`${env.shop.url}/`)).text();
     const script = /<script type="module" src="([^"]+)"/.exec(html)![1]!;
-    const res = await fetch(`${shop.url}${script}`);
+    const res = await fetch(`${env.shop.url}${script}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await fetch(`${shop.url}/assets/missing-file.js`)).status).toBe(404);
+    expect((await fetch(`${env.shop.url}/assets/missing-file.js`)).status).toBe(404);
   });
 
   it('hydrates: the phone menu opens, and category links navigate in the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${shop.url}/`);
+    await page.goto(`${env.shop.url}/`);
     const menu = page.getByRole('button', { name: 'Menu' });
     const nav = page.locator('#site-nav');
     expect(await nav.isVisible()).toBe(false);
@@ -50,7 +41,7 @@ describe('storefront in Chromium', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
 
     await nav.getByRole('link', { name: 'Apparel' }).click();
-    await page.waitForURL(`${shop.url}/category/apparel`);
+    await page.waitForURL(`${env.shop.url}/category/apparel`);
     await page.getByRole('heading', { name: 'Apparel', level: 1 }).waitFor();
     const sort = page.getByLabel('Sort by');
     await sort.selectOption('price_desc');

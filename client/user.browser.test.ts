@@ -1,17 +1,9 @@
 // Accounts in a real browser, with JavaScript (forms go through the tRPC client).
-import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startShopServer } from '../server/testing/browser.ts';
+import { describe, expect, it } from 'bun:test';
+import type { Page } from 'playwright-core';
+import { browserAndShop } from '../server/testing/browser.ts';
 
-let browser: Browser;
-let shop: Awaited<ReturnType<typeof startShopServer>>;
-beforeAll(async () => {
-  [browser, shop] = await Promise.all([launchBrowser(), startShopServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await shop?.stop();
-});
+const env = browserAndShop();
 
 /** Counts tRPC calls by procedure, to prove the forms did not fall back to a plain post. */
 function trpcCalls(page: Page): string[] {
@@ -25,18 +17,18 @@ function trpcCalls(page: Page): string[] {
 
 describe('accounts in Chromium', () => {
   it('signs up, signs out, is sent from /orders to sign in and lands back on /orders', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const calls = trpcCalls(page);
 
-    await page.goto(`${shop.url}/sign-up`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.shop.url}/sign-up`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email', { exact: true }).fill('browser@example.com');
     await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
     await page.getByLabel('Confirm password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${shop.url}/`);
+    await page.waitForURL(`${env.shop.url}/`);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(calls).toContain('user.register');
 
@@ -45,26 +37,26 @@ describe('accounts in Chromium', () => {
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     expect(calls).toContain('user.logout');
 
-    await page.goto(`${shop.url}/orders`, { waitUntil: 'networkidle' });
-    expect(page.url()).toBe(`${shop.url}/sign-in?next=%2Forders`);
+    await page.goto(`${env.shop.url}/orders`, { waitUntil: 'networkidle' });
+    expect(page.url()).toBe(`${env.shop.url}/sign-in?next=%2Forders`);
     await page.getByLabel('Email', { exact: true }).fill('browser@example.com');
     await page.getByLabel('Password').fill('not my password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toBe('The email or password is not correct.');
-    expect(page.url()).toBe(`${shop.url}/sign-in?next=%2Forders`);
+    expect(page.url()).toBe(`${env.shop.url}/sign-in?next=%2Forders`);
 
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${shop.url}/orders`);
+    await page.waitForURL(`${env.shop.url}/orders`);
     expect(calls.filter((c) => c === 'user.login')).toHaveLength(2);
     expect(errors).toEqual([]);
     await context.close();
   }, 30_000);
 
   it('shows sign-up errors next to their fields without leaving the page', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${shop.url}/sign-up`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.shop.url}/sign-up`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email', { exact: true }).fill('short@example.com');
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByLabel('Confirm password').fill('short');

@@ -42,12 +42,10 @@ export function AddToCart(props: { productId: number; productName: string; stock
       <button
         type="submit"
         disabled={busy()}
+        aria-label={props.withQuantity ? undefined : `Add to cart: ${props.productName}`}
         class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
       >
         Add to cart
-        <Show when={!props.withQuantity}>
-          <span class="sr-only">: {props.productName}</span>
-        </Show>
       </button>
       <p role="status" aria-live="polite" class="w-full text-sm m-0 empty:hidden">
         <Show when={outcome()}>

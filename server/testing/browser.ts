@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'bun:test';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../config.ts';
 import { boot } from '../local/boot.ts';
@@ -38,4 +39,19 @@ export async function startShopServer() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export type ShopServer = Awaited<ReturnType<typeof startShopServer>>;
+
+/** A browser and a real shop server for one test file, started before and stopped after its tests. */
+export function browserAndShop() {
+  const fixture = {} as { browser: Browser; shop: ShopServer };
+  beforeAll(async () => {
+    [fixture.browser, fixture.shop] = await Promise.all([launchBrowser(), startShopServer()]);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.shop?.stop();
+  });
+  return fixture;
 }

@@ -1,0 +1,63 @@
+// The cart in a real browser: a guest fills a cart, changes a quantity, signs in
+// and finds the guest cart merged into the account's cart.
+import { describe, expect, it } from 'bun:test';
+import { seedProducts } from '../db/seed/catalog-data.ts';
+import { browserAndShop } from '../server/testing/browser.ts';
+
+const env = browserAndShop();
+const tee = seedProducts.find((p) => p.slug === 'organic-cotton-pocket-tee')!;
+const tank = seedProducts.find((p) => p.slug === 'ribbed-tank-top')!;
+
+/** Registers an account over HTTP and puts one tee in its cart, as if added on another device. */
+async function accountWithATee(email: string, password: string) {
+  const post = async (path: string, body: unknown, cookie = '') => {
+    const res = await fetch(`${env.shop.url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { origin: env.shop.url, 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    return res;
+  };
+  const registered = await post('user.register', { email, password, confirmPassword: password });
+  const cookie = registered.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { id } = await env.shop.db.selectFrom('products').select('id').where('slug', '=', tee.slug).executeTakeFirstOrThrow();
+  await post('cart.add', { productId: id, quantity: 1 }, cookie);
+}
+
+describe('cart in Chromium', () => {
+  it('adds two products as a guest, changes a quantity, signs in and finds the merged cart', async () => {
+    const password = 'correct horse battery';
+    await accountWithATee('cart-shopper@example.com', password);
+
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const badge = page.getByRole('link', { name: /^Cart, / });
+
+    await page.goto(`${env.shop.url}/category/apparel?sort=name`);
+    expect(await badge.getAttribute('aria-label')).toBe('Cart, 0 items');
+    await page.getByRole('button', { name: `Add to cart: ${tee.name}` }).click();
+    await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    await page.getByRole('button', { name: `Add to cart: ${tank.name}` }).click();
+    await page.getByRole('link', { name: 'Cart, 2 items' }).waitFor();
+
+    await badge.click();
+    await page.waitForURL(`${env.shop.url}/cart`);
+    await page.getByLabel(`Quantity of ${tee.name}`).fill('3');
+    await page.getByRole('button', { name: `Update quantity of ${tee.name}` }).click();
+    await page.getByRole('link', { name: 'Cart, 4 items' }).waitFor();
+
+    await page.goto(`${env.shop.url}/sign-in?next=/cart`);
+    await page.getByLabel('Email').fill('cart-shopper@example.com');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${env.shop.url}/cart`);
+    await page.getByRole('link', { name: 'Cart, 5 items' }).waitFor();
+    expect(await page.getByLabel(`Quantity of ${tee.name}`).inputValue()).toBe('4');
+    expect(await page.getByLabel(`Quantity of ${tank.name}`).inputValue()).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
