@@ -14,13 +14,17 @@ export function useApi(): Api {
   return api;
 }
 
+/** The tRPC error code of a failed call, from the in-process caller or the browser client alike. */
+export function errorCode(error: unknown): string | undefined {
+  return (error as { data?: { code?: string } }).data?.code ?? (error as { code?: string }).code;
+}
+
 /** Runs a query, turning NOT_FOUND into null so pages can show their own not-found state. */
 export async function orNotFound<T>(query: Promise<T>): Promise<T | null> {
   try {
     return await query;
   } catch (error) {
-    const code = (error as { code?: string; data?: { code?: string } }).data?.code ?? (error as { code?: string }).code;
-    if (code === 'NOT_FOUND') return null;
+    if (errorCode(error) === 'NOT_FOUND') return null;
     throw error;
   }
 }

@@ -6,9 +6,13 @@ import type { PostedForm } from './form-action.ts';
 import { Layout } from './layout.tsx';
 import { CartPage } from './pages/cart.tsx';
 import { AccountPage } from './pages/account.tsx';
+import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
+import { AdminProductsPage } from './pages/admin/products.tsx';
 import { CategoryPage } from './pages/category.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { ProductPage } from './pages/product.tsx';
+import { SearchPage } from './pages/search.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SignUpPage } from './pages/sign-up.tsx';
 import { PostedFormContext } from './posted-form.ts';
@@ -21,6 +25,11 @@ export function App(props: { api: Api; url?: string; posted?: PostedForm }) {
           <Router url={props.url} root={Layout}>
             <Route path="/" component={HomePage} />
             <Route path="/category/:slug" component={CategoryPage} />
+            <Route path="/product/:slug" component={ProductPage} />
+            <Route path="/search" component={SearchPage} />
+            <Route path="/admin/products" component={AdminProductsPage} />
+            <Route path="/admin/products/new" component={AdminProductEditPage} />
+            <Route path="/admin/products/:id" component={AdminProductEditPage} />
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/sign-up" component={SignUpPage} />
             <Route path="/account" component={AccountPage} />

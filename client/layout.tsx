@@ -1,4 +1,4 @@
-// The frame of every page: skip link, header with category navigation, cart badge
+// The frame of every page: skip link, header with search, category navigation, cart badge
 // and account menu, cart notices, footer. The visitor's cart is read here once per page.
 import { createResource, createSignal, For, type ParentProps } from 'solid-js';
 import { useApi } from './api.ts';
@@ -7,6 +7,7 @@ import { AccountMenu } from './components/account-menu.tsx';
 import { CartBadge } from './components/cart-badge.tsx';
 import { CartNotice } from './components/cart-notice.tsx';
 import { Guarded } from './components/guarded.tsx';
+import { SearchBox } from './components/search-box.tsx';
 
 export function Layout(props: ParentProps) {
   const api = useApi();
@@ -24,7 +25,8 @@ export function Layout(props: ParentProps) {
             <a href="/" class="text-xl font-bold tracking-tight text-gray-900 no-underline">
               GoMall
             </a>
-            <div class="ml-auto md:ml-4 md:order-last flex items-center gap-3">
+            <SearchBox />
+            <div class="ml-auto md:ml-4 flex items-center gap-3">
               <CartBadge />
               <AccountMenu />
             </div>
@@ -40,7 +42,7 @@ export function Layout(props: ParentProps) {
             <nav
               id="site-nav"
               aria-label="Categories"
-              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:w-auto md:ml-auto`}
+              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:order-last`}
             >
               <Guarded quiet>
                 <ul class="flex flex-col md:flex-row gap-1 md:gap-4 list-none m-0 p-0 text-sm">

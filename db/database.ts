@@ -1,13 +1,21 @@
 // The whole schema as Kysely sees it, built from the per-domain table types.
 import type { Kysely, Transaction } from 'kysely';
 import type { CartItemTable } from './tables/cart.ts';
-import type { CategoryTable, ProductCategoryTable, ProductTable } from './tables/catalog.ts';
+import type {
+  CategoryTable,
+  ProductCategoryTable,
+  ProductSearchTable,
+  ProductTable,
+  StockAdjustmentTable,
+} from './tables/catalog.ts';
 import type { AddressTable, LoginAttemptTable, SessionTable, UserTable } from './tables/user.ts';
 
 export interface Database {
   categories: CategoryTable;
   products: ProductTable;
   product_categories: ProductCategoryTable;
+  products_fts: ProductSearchTable;
+  stock_adjustments: StockAdjustmentTable;
   cart_items: CartItemTable;
   users: UserTable;
   sessions: SessionTable;

@@ -1,11 +1,13 @@
 // The shop's public API: one router per domain, merged here.
 import { createCallerFactory, router } from '../server/trpc.ts';
+import { adminRouter } from './admin/router.ts';
 import { cartRouter } from './cart/router.ts';
 import { productRouter } from './product/router.ts';
 import { userRouter } from './user/router.ts';
 
 export const appRouter = router({
   product: productRouter,
+  admin: adminRouter,
   cart: cartRouter,
   user: userRouter,
 });

@@ -1,7 +1,7 @@
 import { Meta, Title } from '@solidjs/meta';
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { PRODUCT_SORTS, type ProductSort } from '../../routers/product/queries.ts';
+import { PRODUCT_SORTS, type ProductSort } from '../../routers/product/sorting.ts';
 import { orNotFound, useApi } from '../api.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { ProductGrid } from '../components/product-card.tsx';

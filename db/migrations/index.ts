@@ -3,10 +3,12 @@
 import type { Migration } from 'kysely';
 import * as catalog from './2026_11_25_120000_catalog.ts';
 import * as users from './2026_11_25_130000_users.ts';
+import * as catalogSearch from './2026_11_25_140000_catalog_search.ts';
 import * as carts from './2026_11_25_150000_carts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
   '2026_11_25_130000_users': users,
+  '2026_11_25_140000_catalog_search': catalogSearch,
   '2026_11_25_150000_carts': carts,
 };

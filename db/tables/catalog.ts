@@ -33,3 +33,24 @@ export interface ProductCategoryTable {
 
 export type Category = Selectable<CategoryTable>;
 export type Product = Selectable<ProductTable>;
+
+/** The FTS5 index over products (rowid = products.id); read it only through MATCH. */
+export interface ProductSearchTable {
+  rowid: number;
+  name: string;
+  description: string;
+}
+
+/** One stock change: who made it, by how much, why, and the stock it left. */
+export interface StockAdjustmentTable {
+  id: Generated<number>;
+  productId: number;
+  /** The admin's user id (no foreign key: users belong to the accounts domain). */
+  actorUserId: number;
+  delta: number;
+  reason: string;
+  stockAfter: number;
+  createdAt: number;
+}
+
+export type StockAdjustment = Selectable<StockAdjustmentTable>;

@@ -71,6 +71,7 @@ describe('product.list', () => {
       [{ pageSize: 'abc' }, 'pageSize: must be a number'],
       [{ pageSize: 101 }, 'pageSize: must be at most 100'],
       [{ page: 1.5 }, 'page: must be a whole number'],
+      [{ page: 1e300 }, 'page: must be at most 1,000,000'],
       [{ sort: 'cheapest' }, 'sort: must be one of'],
     ] as const) {
       const { status, body } = await trpcGet('product.list', input);
@@ -87,6 +88,33 @@ describe('product.list', () => {
     const body = (await res.json()) as any;
     expect(body.result.data.items).toHaveLength(5);
     expect(body.result.data.items[0]).toHaveProperty('priceCents');
+  });
+});
+
+describe('product.get', () => {
+  it('returns a product by slug or id with its categories and stock status', async () => {
+    const seed = seedProducts.find((p) => p.slug === 'quarter-zip-fleece-sweatshirt')!;
+    const bySlug = await shop.caller().product.get({ slug: seed.slug });
+    expect(bySlug).toMatchObject({
+      slug: seed.slug,
+      name: seed.name,
+      description: seed.description,
+      priceCents: seed.priceCents,
+      currency: 'USD',
+      stock: seed.stock,
+      stockStatus: 'low_stock',
+      categories: [{ slug: 'apparel', name: 'Apparel' }],
+    });
+    expect(await shop.caller().product.get({ id: bySlug.id })).toEqual(bySlug);
+    expect((await shop.caller().product.get({ slug: 'garment-dyed-hooded-sweatshirt' })).stockStatus).toBe('out_of_stock');
+    expect((await shop.caller().product.get({ slug: 'heavyweight-crewneck-sweatshirt' })).stockStatus).toBe('in_stock');
+  });
+
+  it('answers NOT_FOUND for an unknown product', async () => {
+    await expect(shop.caller().product.get({ slug: 'no-such-product' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(shop.caller().product.get({ id: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const { status } = await trpcGet('product.get', { slug: 'no-such-product' });
+    expect(status).toBe(404);
   });
 });
 

@@ -1,8 +1,18 @@
 import { TRPCError } from '@trpc/server';
 import * as v from 'valibot';
+import type { Db } from '../../db/database.ts';
 import { publicProcedure, router } from '../../server/trpc.ts';
 import { page, pageSize, slug } from '../shared/schemas.ts';
-import { findCategory, listCategories, listProducts, PRODUCT_SORTS } from './queries.ts';
+import { id, priceCents } from './schemas.ts';
+import { findProduct } from './detail.ts';
+import { findCategory, listCategories, listProducts } from './queries.ts';
+import { searchProducts } from './search.ts';
+import { PRODUCT_SORTS, SEARCH_SORTS } from './sorting.ts';
+import { suggestProducts } from './suggest.ts';
+
+/** Generous: long pasted text is searched (its first words), never rejected as too long. */
+const MAX_QUERY_LENGTH = 2000;
+const queryText = v.pipe(v.string('must be text'), v.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`));
 
 const listInput = v.optional(
   v.object({
@@ -14,16 +24,53 @@ const listInput = v.optional(
   {},
 );
 
+const getInput = v.union([v.object({ slug }), v.object({ id })], 'must have a slug or an id');
+
+const searchInput = v.object({
+  q: queryText,
+  category: v.optional(slug),
+  minPriceCents: v.optional(priceCents),
+  maxPriceCents: v.optional(priceCents),
+  inStock: v.optional(v.boolean('must be true or false')),
+  sort: v.optional(v.picklist(SEARCH_SORTS, `must be one of ${SEARCH_SORTS.join(', ')}`), 'relevance'),
+  page,
+  pageSize: pageSize(24),
+});
+
+async function categoryId(db: Db, slug: string | undefined): Promise<number | undefined> {
+  if (slug === undefined) return undefined;
+  const category = await findCategory(db, slug);
+  if (!category) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no category "${slug}".` });
+  return category.id;
+}
+
 export const productRouter = router({
-  list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
-    let categoryId: number | undefined;
-    if (input.category !== undefined) {
-      const category = await findCategory(ctx.db, input.category);
-      if (!category) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no category "${input.category}".` });
-      categoryId = category.id;
-    }
-    return listProducts(ctx.db, { ...input, categoryId, lowStockThreshold: ctx.config.lowStockThreshold });
+  list: publicProcedure.input(listInput).query(async ({ ctx, input }) =>
+    listProducts(ctx.db, {
+      ...input,
+      categoryId: await categoryId(ctx.db, input.category),
+      lowStockThreshold: ctx.config.lowStockThreshold,
+    }),
+  ),
+
+  get: publicProcedure.input(getInput).query(async ({ ctx, input }) => {
+    const product = await findProduct(ctx.db, input, ctx.config.lowStockThreshold);
+    if (!product) throw new TRPCError({ code: 'NOT_FOUND', message: 'This product is not available.' });
+    return product;
   }),
+
+  search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
+    if (!input.q.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Enter something to search for' });
+    return searchProducts(ctx.db, {
+      ...input,
+      categoryId: await categoryId(ctx.db, input.category),
+      lowStockThreshold: ctx.config.lowStockThreshold,
+    });
+  }),
+
+  suggest: publicProcedure
+    .input(v.object({ q: queryText }))
+    .query(({ ctx, input }) => suggestProducts(ctx.db, input.q)),
 
   categories: publicProcedure.query(({ ctx }) => listCategories(ctx.db)),
 });

@@ -10,7 +10,13 @@ export const slug = v.pipe(
 );
 
 export const page = v.optional(
-  v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be at least 1'),
+    // Far past any real catalog, and small enough that the SQL offset stays an integer.
+    v.maxValue(1_000_000, 'must be at most 1,000,000'),
+  ),
   1,
 );
 

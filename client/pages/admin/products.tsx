@@ -1,0 +1,102 @@
+// /admin/products: every product (archived ones on request), searchable, with a low-stock filter.
+import { Title } from '@solidjs/meta';
+import { useSearchParams } from '@solidjs/router';
+import { createMemo, createResource, For } from 'solid-js';
+import { useApi } from '../../api.ts';
+import { Pagination } from '../../components/pagination.tsx';
+import { StockBadge } from '../../components/product-card.tsx';
+import { formatMoney } from '../../format.ts';
+import { AdminGate, asAdmin } from './admin-access.tsx';
+
+const PAGE_SIZE = 50;
+
+type ListParams = { q?: string; lowStock?: string; includeArchived?: string; page?: string };
+
+export function AdminProductsPage() {
+  const api = useApi();
+  const [params] = useSearchParams<ListParams>();
+  const filters = createMemo(() => {
+    const page = Math.floor(Number(params.page));
+    return {
+      q: params.q ?? '',
+      lowStock: params.lowStock === '1',
+      includeArchived: params.includeArchived === '1',
+      page: page >= 1 && page <= 1_000_000 ? page : 1,
+    };
+  });
+  const [list] = createResource(filters, (f) =>
+    asAdmin(api.admin.product.list({ q: f.q.slice(0, 2000) || undefined, lowStock: f.lowStock, includeArchived: f.includeArchived, page: f.page, pageSize: PAGE_SIZE })),
+  );
+  const href = (page: number) => {
+    const f = filters();
+    const query = new URLSearchParams({ q: f.q, page: String(page) });
+    if (f.lowStock) query.set('lowStock', '1');
+    if (f.includeArchived) query.set('includeArchived', '1');
+    return `/admin/products?${query}`;
+  };
+
+  return (
+    <AdminGate result={list()}>
+      {(page) => (
+        <>
+          <Title>Products — GoMall admin</Title>
+          <div class="flex flex-wrap items-center justify-between gap-3 mb-4">
+            <h1 class="text-2xl font-bold m-0">Products</h1>
+            <a href="/admin/products/new" class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm">
+              New product
+            </a>
+          </div>
+          <form method="get" action="/admin/products" role="search" class="flex flex-wrap items-end gap-3 mb-4">
+            <label class="flex flex-col gap-1 text-sm">
+              Search
+              <input name="q" type="search" value={filters().q} class="border border-gray-300 rounded px-2 py-1.5 bg-white" />
+            </label>
+            <label class="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="lowStock" value="1" checked={filters().lowStock} />
+              Low stock only
+            </label>
+            <label class="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="includeArchived" value="1" checked={filters().includeArchived} />
+              Include archived
+            </label>
+            <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 bg-white text-sm">
+              Filter
+            </button>
+          </form>
+          <p class="text-sm text-gray-600">{page().total} products</p>
+          <div class="overflow-x-auto">
+            <table class="w-full text-sm bg-white border border-gray-200 rounded">
+              <thead class="bg-gray-100 text-left">
+                <tr>
+                  <th scope="col" class="p-2">Product</th>
+                  <th scope="col" class="p-2">Price</th>
+                  <th scope="col" class="p-2">Stock</th>
+                  <th scope="col" class="p-2">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={page().items} fallback={<tr><td colspan="4" class="p-4 text-center text-gray-600">No products match.</td></tr>}>
+                  {(p) => (
+                    <tr class="admin-product-row border-t border-gray-200">
+                      <td class="p-2">
+                        <a href={`/admin/products/${p.id}`} class="underline">
+                          {p.name}
+                        </a>
+                      </td>
+                      <td class="p-2 whitespace-nowrap">{formatMoney(p.priceCents, p.currency)}</td>
+                      <td class="p-2 whitespace-nowrap">
+                        {p.stock} <StockBadge product={p} />
+                      </td>
+                      <td class="p-2">{p.active ? 'Listed' : 'Archived'}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={filters().page} pageSize={PAGE_SIZE} total={page().total} href={href} />
+        </>
+      )}
+    </AdminGate>
+  );
+}

@@ -1,0 +1,129 @@
+// The storefront's catalog pages as a browser without JavaScript receives them.
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
+import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+
+let shop: TestShop;
+beforeAll(async () => {
+  shop = await createTestShop();
+});
+afterAll(() => shop.close());
+
+async function page(path: string) {
+  const res = await shop.fetch(path);
+  // Solid's hydration markers (<!--$-->) split text; a reader never sees them.
+  return { status: res.status, html: (await res.text()).replace(/<!--[\s\S]*?-->/g, '') };
+}
+/** Product slugs linked from search results, in order. */
+const resultSlugs = (html: string) =>
+  [...html.matchAll(/<li[^>]*class="search-result[^"]*"[\s\S]*?href="\/product\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+const unescape = (html: string) => html.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+
+describe('product page', () => {
+  it('shows the product with its price, stock, description and head tags', async () => {
+    const { status, html } = await page('/product/cafe-creme-espresso-beans');
+    expect(status).toBe(200);
+    expect(html).toContain('<title');
+    expect(html).toContain('Café Crème Espresso Beans — GoMall</title>');
+    expect(html).toMatch(/<meta[^>]*name="description" content="A smooth medium-dark espresso blend/);
+    expect(html).toMatch(/<meta[^>]*property="og:title" content="Café Crème Espresso Beans"/);
+    expect(html).toMatch(/<meta[^>]*property="og:image" content="\/img\/products\/cafe-creme-espresso-beans.svg"/);
+    expect(html).toMatch(/<meta[^>]*property="og:description"/);
+    expect(html).toContain('$18.99');
+    expect(html).toContain('In stock');
+    expect(html).toMatch(/<img[^>]*alt="Café Crème Espresso Beans"/);
+    expect(html).toContain('href="/category/coffee-tea"');
+  });
+
+  it('offers a quantity and "Add to cart" as a plain form the cart can receive', async () => {
+    const { html } = await page('/product/cafe-creme-espresso-beans');
+    const id = (await shop.caller().product.get({ slug: 'cafe-creme-espresso-beans' })).id;
+    const form = html.match(/<form[^>]*action="\/cart\/add"[\s\S]*?<\/form>/)?.[0] ?? '';
+    expect(form).toContain('method="post"');
+    expect(form).toMatch(new RegExp(`<input[^>]*type="hidden"[^>]*name="productId"[^>]*value="${id}"`));
+    expect(form).toMatch(/<input(?=[^>]*name="quantity")(?=[^>]*type="number")[^>]*>/);
+    expect(form).toMatch(/<button[^>]*type="submit"[^>]*>Add to cart<\/button>/);
+  });
+
+  it('shows a sold-out product as sold out, without the cart form, and a low-stock one with its count', async () => {
+    const soldOut = (await page('/product/garment-dyed-hooded-sweatshirt')).html;
+    expect(soldOut).toContain('Sold out for now');
+    expect(soldOut).not.toContain('action="/cart/add"');
+    expect((await page('/product/quarter-zip-fleece-sweatshirt')).html).toContain('only 3 left');
+  });
+
+  it('answers 404 for unknown, malformed and archived products', async () => {
+    expect((await page('/product/no-such-thing')).status).toBe(404);
+    expect((await page('/product/%22%3Cx%3E')).status).toBe(404);
+    const { id } = await shop.caller().product.get({ slug: 'jalapeno-hot-sauce' });
+    await shop.caller({ userId: 1, role: 'admin', sessionId: 'test' }).admin.product.archive({ id });
+    const archived = await page('/product/jalapeno-hot-sauce');
+    expect(archived.status).toBe(404);
+    expect(archived.html).toContain('This product is not available.');
+    await shop.caller({ userId: 1, role: 'admin', sessionId: 'test' }).admin.product.unarchive({ id });
+    expect((await page('/product/jalapeno-hot-sauce')).status).toBe(200);
+  });
+});
+
+describe('search page', () => {
+  it('has the search form in the header of every page, working as a plain GET to /search', async () => {
+    for (const path of ['/', '/category/books', '/product/cafe-creme-espresso-beans']) {
+      expect((await page(path)).html).toMatch(/<form[^>]*method="get"[^>]*action="\/search"[^>]*role="search"[\s\S]*?<input[^>]*name="q"/);
+    }
+    expect((await page('/search?q=sweat')).html).toMatch(/<input[^>]*id="site-search"[^>]*value="sweat"/);
+  });
+
+  it('lists ranked results with the matched words highlighted', async () => {
+    const { status, html } = await page('/search?q=sweatshirt');
+    expect(status).toBe(200);
+    const slugs = resultSlugs(html);
+    expect(slugs.slice(0, 3).sort()).toEqual(['garment-dyed-hooded-sweatshirt', 'heavyweight-crewneck-sweatshirt', 'quarter-zip-fleece-sweatshirt']);
+    expect(slugs[3]).toBe('zippered-mesh-laundry-bag');
+    expect(html).toMatch(/<mark[^>]*>Sweatshirt<\/mark>/);
+    expect(html).toMatch(/a <mark[^>]*>sweatshirt<\/mark> and a pair of jeans/);
+    expect(html).toContain('4 products found');
+    expect(unescape(html)).toContain('Search: sweatshirt — GoMall</title>');
+  });
+
+  it('offers category facets with counts as links that filter the results', async () => {
+    const { html } = await page('/search?q=sweat');
+    expect(unescape(html)).toMatch(/href="\/search\?q=sweat&category=apparel"[^>]*><span>Apparel<\/span><span[^>]*>3<\/span>/);
+    const filtered = await page('/search?q=sweat&category=apparel');
+    expect(resultSlugs(filtered.html).sort()).toEqual(['garment-dyed-hooded-sweatshirt', 'heavyweight-crewneck-sweatshirt', 'quarter-zip-fleece-sweatshirt']);
+    expect(filtered.html).toMatch(/aria-current="page"[^>]*><span>Apparel/);
+  });
+
+  it('filters by price range and in-stock through the facet form', async () => {
+    const form = (await page('/search?q=sweat')).html.match(/<aside[\s\S]*?<\/aside>/)?.[0] ?? '';
+    expect(form).toMatch(/<input[^>]*name="min"/);
+    expect(form).toMatch(/<input[^>]*name="max"/);
+    expect(form).toMatch(/<input[^>]*type="checkbox"[^>]*name="inStock"/);
+    expect(form).toMatch(/<select[^>]*name="sort"/);
+    const inStock = resultSlugs((await page('/search?q=sweatshirt&inStock=1')).html);
+    expect(inStock).not.toContain('garment-dyed-hooded-sweatshirt');
+    expect(inStock).toHaveLength(3);
+    const cheap = resultSlugs((await page('/search?q=sweat&max=20')).html);
+    expect(cheap).toEqual(['zippered-mesh-laundry-bag']);
+    const sorted = resultSlugs((await page('/search?q=sweatshirt&sort=price_desc&min=65')).html);
+    expect(sorted).toEqual(['garment-dyed-hooded-sweatshirt', 'quarter-zip-fleece-sweatshirt']);
+  });
+
+  it('pages with plain links that keep the query and filters', async () => {
+    const first = await page('/search?q=c&inStock=1');
+    expect(resultSlugs(first.html)).toHaveLength(20);
+    expect(unescape(first.html)).toContain('href="/search?q=c&inStock=1&page=2"');
+    const second = resultSlugs((await page('/search?q=c&inStock=1&page=2')).html);
+    expect(second.some((slug) => resultSlugs(first.html).includes(slug))).toBe(false);
+    expect((await page('/search?q=c&page=999')).html).toContain('No results on this page.');
+  });
+
+  it('helps when nothing matches, and asks for words when the query is blank', async () => {
+    const none = await page('/search?q=xylophonezzz&inStock=1');
+    expect(none.status).toBe(200);
+    expect(unescape(none.html)).toContain('No products match “xylophonezzz”');
+    expect(unescape(none.html)).toContain('href="/search?q=xylophonezzz"');
+    const blank = await page('/search?q=%20%20');
+    expect(blank.html).toContain('Enter something to search for');
+    expect((await page('/search?q=sweat&category=no-such')).html).toContain('That category does not exist');
+    expect((await page('/search?q=sweat&min=abc&max=-4&page=x&sort=evil')).status).toBe(200);
+  });
+});

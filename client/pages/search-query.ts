@@ -1,0 +1,78 @@
+// The /search page's URL: query parameters (prices in whole currency units, as
+// typed) to search input and back. Anything malformed is dropped, never an error.
+import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts';
+
+export const SEARCH_PAGE_SIZE = 20;
+const MAX_PAGE = 1_000_000;
+const MAX_PRICE = 1_000_000;
+
+export type SearchParams = {
+  q?: string;
+  category?: string;
+  min?: string;
+  max?: string;
+  inStock?: string;
+  sort?: string;
+  page?: string;
+};
+
+export interface SearchState {
+  q: string;
+  category?: string;
+  /** Whole currency units, as in the URL. */
+  min?: number;
+  max?: number;
+  inStock: boolean;
+  sort: SearchSort;
+  page: number;
+}
+
+function price(raw: string | undefined): number | undefined {
+  if (!raw?.trim()) return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 && value <= MAX_PRICE ? value : undefined;
+}
+
+export function readSearchParams(params: SearchParams): SearchState {
+  const page = Math.floor(Number(params.page));
+  return {
+    q: params.q ?? '',
+    category: /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(params.category ?? '') ? params.category : undefined,
+    min: price(params.min),
+    max: price(params.max),
+    inStock: params.inStock === '1' || params.inStock === 'on',
+    sort: (SEARCH_SORTS as readonly string[]).includes(params.sort ?? '') ? (params.sort as SearchSort) : 'relevance',
+    page: page >= 1 && page <= MAX_PAGE ? page : 1,
+  };
+}
+
+/** The product.search input for a page state. */
+export function searchInput(state: SearchState) {
+  return {
+    q: state.q,
+    category: state.category,
+    minPriceCents: state.min === undefined ? undefined : Math.round(state.min * 100),
+    maxPriceCents: state.max === undefined ? undefined : Math.round(state.max * 100),
+    inStock: state.inStock || undefined,
+    sort: state.sort,
+    page: state.page,
+    pageSize: SEARCH_PAGE_SIZE,
+  };
+}
+
+/** A /search link for the state with some parts changed; any change but the page goes back to page 1. */
+export function searchHref(state: SearchState, change: Partial<SearchState> = {}): string {
+  const next = { ...state, page: 1, ...change };
+  const params = new URLSearchParams({ q: next.q });
+  if (next.category) params.set('category', next.category);
+  if (next.min !== undefined) params.set('min', String(next.min));
+  if (next.max !== undefined) params.set('max', String(next.max));
+  if (next.inStock) params.set('inStock', '1');
+  if (next.sort !== 'relevance') params.set('sort', next.sort);
+  if (next.page > 1) params.set('page', String(next.page));
+  return `/search?${params}`;
+}
+
+export function hasFilters(state: SearchState): boolean {
+  return state.category !== undefined || state.min !== undefined || state.max !== undefined || state.inStock;
+}

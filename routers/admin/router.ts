@@ -1,0 +1,9 @@
+// The admin console's API. Each area is a sub-router; every procedure is admin-only.
+import { router } from '../../server/trpc.ts';
+import { adminCategoryRouter } from './category-router.ts';
+import { adminProductRouter } from './product-router.ts';
+
+export const adminRouter = router({
+  product: adminProductRouter,
+  category: adminCategoryRouter,
+});

@@ -1,0 +1,43 @@
+// Input fields of the catalog admin procedures.
+import * as v from 'valibot';
+
+export const name = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(200, 'must be at most 200 characters'),
+);
+
+export const description = v.pipe(v.string('must be text'), v.trim(), v.maxLength(5000, 'must be at most 5,000 characters'));
+
+export const currency = v.pipe(v.string('must be text'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter code like USD'));
+
+/** A picture on this site ("/img/…") or on an https host; never javascript: or data: URLs. */
+export const imageUrl = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.maxLength(500, 'must be at most 500 characters'),
+  v.regex(/^(\/(?!\/)|https:\/\/)\S+$/, 'must be a path starting with / or an https:// address'),
+);
+
+export const stock = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(1_000_000, 'must be at most 1,000,000'),
+);
+
+export const delta = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(-1_000_000, 'must be at least -1,000,000'),
+  v.maxValue(1_000_000, 'must be at most 1,000,000'),
+  v.check((n) => n !== 0, 'must not be zero'),
+);
+
+export const reason = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  v.nonEmpty('say why the stock changed'),
+  v.maxLength(200, 'must be at most 200 characters'),
+);
