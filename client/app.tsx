@@ -15,10 +15,13 @@ import { ProductPage } from './pages/product.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SignUpPage } from './pages/sign-up.tsx';
+import { PageStatusContext, type PageStatus } from './page-status.ts';
 import { PostedFormContext } from './posted-form.ts';
 
-export function App(props: { api: Api; url?: string; posted?: PostedForm }) {
+/** `status` collects the HTTP status of a server render; the browser has none. */
+export function App(props: { api: Api; url?: string; posted?: PostedForm; status?: PageStatus }) {
   return (
+    <PageStatusContext.Provider value={props.status}>
     <ApiContext.Provider value={props.api}>
       <PostedFormContext.Provider value={props.posted}>
         <MetaProvider>
@@ -39,5 +42,6 @@ export function App(props: { api: Api; url?: string; posted?: PostedForm }) {
         </MetaProvider>
       </PostedFormContext.Provider>
     </ApiContext.Provider>
+    </PageStatusContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { renderToStringAsync, ssr } from 'solid-js/web';
 import type { Api } from './api.ts';
 import { App } from './app.tsx';
 import type { PostedForm } from './form-action.ts';
-import { PageStatusContext, type PageStatus } from './page-status.ts';
+import type { PageStatus } from './page-status.ts';
 
 export interface RenderedPage {
   head: string;
@@ -20,9 +20,7 @@ export async function renderPage(url: string, api: Api, posted?: PostedForm): Pr
   const page: PageStatus = { status: 200 };
   const html = await renderToStringAsync(() => [
     ssr(HEAD_END) as unknown as Element,
-    <PageStatusContext.Provider value={page}>
-      <App api={api} url={url} posted={posted} />
-    </PageStatusContext.Provider>,
+    <App api={api} url={url} posted={posted} status={page} />,
   ]);
   const at = html.indexOf(HEAD_END);
   return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };

@@ -43,6 +43,9 @@ describe('storefront in Chromium', () => {
     await nav.getByRole('link', { name: 'Apparel' }).click();
     await page.waitForURL(`${env.shop.url}/category/apparel`);
     await page.getByRole('heading', { name: 'Apparel', level: 1 }).waitFor();
+    // The head follows in-app navigation, with one <title> (the server's one was taken over).
+    expect(await page.title()).toBe('Apparel — GoMall');
+    expect(await page.locator('head title').count()).toBe(1);
     const sort = page.getByLabel('Sort by');
     await sort.selectOption('price_desc');
     await page.waitForURL(/sort=price_desc/);
