@@ -1,6 +1,6 @@
 // The storefront's catalog pages as a browser without JavaScript receives them.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -55,11 +55,11 @@ describe('product page', () => {
     expect((await page('/product/no-such-thing')).status).toBe(404);
     expect((await page('/product/%22%3Cx%3E')).status).toBe(404);
     const { id } = await shop.caller().product.get({ slug: 'jalapeno-hot-sauce' });
-    await shop.caller({ userId: 1, role: 'admin', sessionId: 'test' }).admin.product.archive({ id });
+    await shop.caller(ADMIN).admin.product.archive({ id });
     const archived = await page('/product/jalapeno-hot-sauce');
     expect(archived.status).toBe(404);
     expect(archived.html).toContain('This product is not available.');
-    await shop.caller({ userId: 1, role: 'admin', sessionId: 'test' }).admin.product.unarchive({ id });
+    await shop.caller(ADMIN).admin.product.unarchive({ id });
     expect((await page('/product/jalapeno-hot-sauce')).status).toBe(200);
   });
 });

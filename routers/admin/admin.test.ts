@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import type { SessionUser } from '../../server/context.ts';
-import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { ADMIN, createTestShop, CUSTOMER, type TestShop } from '../../server/testing/test-shop.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -8,8 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-const ADMIN: SessionUser = { userId: 1, role: 'admin', sessionId: 'test' };
-const CUSTOMER: SessionUser = { userId: 2, role: 'customer', sessionId: 't2' };
 const admin = () => shop.caller(ADMIN).admin;
 const shopper = () => shop.caller().product;
 

@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { productCategories } from '../product/detail.ts';
 import { productImagePath } from '../product/image.ts';
 import { matchExpression } from '../product/match-expression.ts';
-import { stockStatus, type StockStatus } from '../product/queries.ts';
+import { stockStatus, type ProductSummary } from '../product/queries.ts';
 import type { Paged } from '../shared/schemas.ts';
 import { CatalogError } from './errors.ts';
 import { claimSlug, freeSlug, slugify } from './slugs.ts';
@@ -23,15 +23,7 @@ export interface ProductFields {
   featured: boolean;
 }
 
-export interface AdminProductRow {
-  id: number;
-  slug: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  imageUrl: string;
-  stock: number;
-  stockStatus: StockStatus;
+export interface AdminProductRow extends ProductSummary {
   active: boolean;
   updatedAt: number;
 }

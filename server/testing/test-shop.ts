@@ -14,6 +14,10 @@ import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.t
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
 
+/** Sessions for in-process callers (shop.caller(ADMIN)); no account row is needed. */
+export const ADMIN: SessionUser = { userId: 1, role: 'admin', sessionId: 'test-admin' };
+export const CUSTOMER: SessionUser = { userId: 2, role: 'customer', sessionId: 'test-customer' };
+
 export interface TestShopOptions {
   mode?: Mode;
   env?: Record<string, string>;

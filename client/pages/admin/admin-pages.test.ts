@@ -3,7 +3,7 @@
 // HTTP with real accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import type { SessionUser } from '../../../server/context.ts';
-import { createTestShop, type TestShop } from '../../../server/testing/test-shop.ts';
+import { ADMIN, createTestShop, CUSTOMER, type TestShop } from '../../../server/testing/test-shop.ts';
 import { renderPage } from '../../entry-server.tsx';
 
 let shop: TestShop;
@@ -12,8 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-const ADMIN: SessionUser = { userId: 1, role: 'admin', sessionId: 'test' };
-const CUSTOMER: SessionUser = { userId: 2, role: 'customer', sessionId: 't2' };
 
 async function render(path: string, session: SessionUser | null) {
   const page = await renderPage(path, shop.caller(session));
