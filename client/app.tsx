@@ -17,10 +17,12 @@ import { SignInPage } from './pages/sign-in.tsx';
 import { SignUpPage } from './pages/sign-up.tsx';
 import { PageStatusContext, type PageStatus } from './page-status.ts';
 import { PostedFormContext } from './posted-form.ts';
+import { SiteOriginContext } from './site.ts';
 
 /** `status` collects the HTTP status of a server render; the browser has none. */
-export function App(props: { api: Api; url?: string; posted?: PostedForm; status?: PageStatus }) {
+export function App(props: { api: Api; origin: string; url?: string; posted?: PostedForm; status?: PageStatus }) {
   return (
+    <SiteOriginContext.Provider value={props.origin}>
     <PageStatusContext.Provider value={props.status}>
     <ApiContext.Provider value={props.api}>
       <PostedFormContext.Provider value={props.posted}>
@@ -43,5 +45,6 @@ export function App(props: { api: Api; url?: string; posted?: PostedForm; status
       </PostedFormContext.Provider>
     </ApiContext.Provider>
     </PageStatusContext.Provider>
+    </SiteOriginContext.Provider>
   );
 }

@@ -16,11 +16,13 @@ export interface RenderedPage {
 const HEAD_END = '</head>';
 
 /** `posted`: a plain form post that failed, shown again with its errors. */
+/** `url`: the absolute URL of the page. */
 export async function renderPage(url: string, api: Api, posted?: PostedForm): Promise<RenderedPage> {
+  const { origin, pathname, search } = new URL(url);
   const page: PageStatus = { status: 200 };
   const html = await renderToStringAsync(() => [
     ssr(HEAD_END) as unknown as Element,
-    <App api={api} url={url} posted={posted} status={page} />,
+    <App api={api} origin={origin} url={pathname + search} posted={posted} status={page} />,
   ]);
   const at = html.indexOf(HEAD_END);
   return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };

@@ -50,7 +50,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     });
 
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
-    const page = await render(url, pageApi(createCaller(ctx), logger, ctx.requestId), posted);
+    const page = await render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId), posted);
     const res = c.html(renderDocument(page, assets), (status ?? page.status) as 200);
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;

@@ -26,7 +26,8 @@ describe('product page', () => {
     expect(html).toContain('Café Crème Espresso Beans — GoMall</title>');
     expect(html).toMatch(/<meta[^>]*name="description" content="A smooth medium-dark espresso blend/);
     expect(html).toMatch(/<meta[^>]*property="og:title" content="Café Crème Espresso Beans"/);
-    expect(html).toMatch(/<meta[^>]*property="og:image" content="\/img\/products\/cafe-creme-espresso-beans.svg"/);
+    expect(html).toMatch(/<meta[^>]*property="og:image" content="http:\/\/localhost\/img\/products\/cafe-creme-espresso-beans.svg"/);
+    expect(html).toMatch(/<meta[^>]*property="og:url" content="http:\/\/localhost\/product\/cafe-creme-espresso-beans"/);
     expect(html).toMatch(/<meta[^>]*property="og:description"/);
     expect(html).toContain('$18.99');
     expect(html).toContain('In stock');

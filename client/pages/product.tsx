@@ -1,4 +1,5 @@
 import { Meta, Title } from '@solidjs/meta';
+import { useAbsoluteUrl } from '../site.ts';
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { errorCode, useApi } from '../api.ts';
@@ -11,6 +12,7 @@ const STOCK_CLASS = { in_stock: 'text-green-800', low_stock: 'text-amber-800', o
 
 export function ProductPage() {
   const api = useApi();
+  const absoluteUrl = useAbsoluteUrl();
   const params = useParams<{ slug: string }>();
   const [product] = createResource(
     () => params.slug,
@@ -32,7 +34,8 @@ export function ProductPage() {
             <Meta property="og:type" content="product" />
             <Meta property="og:title" content={p().name} />
             <Meta property="og:description" content={p().description} />
-            <Meta property="og:image" content={p().imageUrl} />
+            <Meta property="og:image" content={absoluteUrl(p().imageUrl)} />
+            <Meta property="og:url" content={absoluteUrl(`/product/${p().slug}`)} />
             <Meta property="product:price:amount" content={(p().priceCents / 100).toFixed(2)} />
             <Meta property="product:price:currency" content={p().currency} />
             <img

@@ -14,7 +14,7 @@ afterAll(() => shop.close());
 
 
 async function render(path: string, session: SessionUser | null) {
-  const page = await renderPage(path, shop.caller(session));
+  const page = await renderPage(`http://localhost${path}`, shop.caller(session));
   return { status: page.status, html: (page.head + page.body).replace(/<!--[\s\S]*?-->/g, '') };
 }
 const rows = (html: string) => [...html.matchAll(/<tr[^>]*class="admin-product-row[\s\S]*?href="\/admin\/products\/(\d+)"[^>]*>([^<]*)</g)].map((m) => m[2]);
