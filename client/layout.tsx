@@ -21,7 +21,7 @@ export function Layout(props: ParentProps) {
           Skip to content
         </a>
         <header class="bg-white border-b border-gray-200">
-          <div class="max-w-6xl mx-auto px-4 py-3 flex items-center gap-4 flex-wrap">
+          <div class="max-w-6xl mx-auto px-4 py-3 flex items-center gap-3 md:gap-4 flex-wrap">
             <a href="/" class="text-xl font-bold tracking-tight text-gray-900 no-underline">
               GoMall
             </a>

@@ -22,7 +22,7 @@ export function AccountMenu() {
             <a href={withNext('/sign-in', back())} class="text-gray-700 hover:text-gray-900">
               Sign in
             </a>
-            <a href="/sign-up" class="px-3 py-1.5 rounded bg-gray-900 text-white no-underline">
+            <a href="/sign-up" class="hidden sm:inline-block px-3 py-1.5 rounded bg-gray-900 text-white no-underline">
               Create account
             </a>
           </div>
