@@ -4,7 +4,7 @@ import type { Db } from '../../server/ports.ts';
 import type { User } from '../../db/tables/user.ts';
 import { UserError } from './errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { clearLoginFailures, loginWaitMs, recordLoginFailure } from './rate-limit.ts';
+import { claimLoginAttempt, clearLoginFailures } from './rate-limit.ts';
 import type { RegisterInput } from './schemas.ts';
 
 /** What the API shows of a user: never the password hash. */
@@ -54,15 +54,13 @@ export async function authenticate(
   { email, password, clientAddress }: { email: string; password: string; clientAddress: string },
   now: number,
 ): Promise<User> {
-  const wait = await loginWaitMs(db, email, clientAddress, now);
-  if (wait > 0) throw new UserError('TOO_MANY_ATTEMPTS', wait);
+  const claim = await claimLoginAttempt(db, email, clientAddress, now);
+  if ('wait' in claim) throw new UserError('TOO_MANY_ATTEMPTS', claim.wait);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !valid) {
-    await recordLoginFailure(db, email, clientAddress, now);
-    throw new UserError('BAD_CREDENTIALS');
-  }
-  await clearLoginFailures(db, email);
+  // A failure keeps the attempt recorded by the claim.
+  if (!user || !valid) throw new UserError('BAD_CREDENTIALS');
+  await clearLoginFailures(db, email, claim.attemptIds);
   return user;
 }
 

@@ -20,10 +20,10 @@ function counters(email: string, clientAddress: string): Counter[] {
 }
 
 /** Milliseconds until a sign-in may be tried again; 0 when it may be tried now. */
-export async function loginWaitMs(db: Db, email: string, clientAddress: string, now: number): Promise<number> {
+async function loginWaitMs(db: Db, counted: Counter[], now: number): Promise<number> {
   let wait = 0;
-  for (const { key, limit } of counters(email, clientAddress)) {
-    // The limit-th most recent failure in the window: once it ages out, one more try is allowed.
+  for (const { key, limit } of counted) {
+    // The limit-th most recent attempt in the window: once it ages out, one more try is allowed.
     const row = await db
       .selectFrom('login_attempts')
       .select('attemptedAt')
@@ -38,16 +38,34 @@ export async function loginWaitMs(db: Db, email: string, clientAddress: string, 
   return wait;
 }
 
-export async function recordLoginFailure(db: Db, email: string, clientAddress: string, now: number): Promise<void> {
-  const keys = counters(email, clientAddress).map((c) => c.key);
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_attempts').values(keys.map((key) => ({ key, attemptedAt: now }))).execute();
+export type LoginClaim = { wait: number } | { attemptIds: number[] };
+
+/**
+ * Counts a sign-in attempt BEFORE its password is checked: simultaneous guesses
+ * would otherwise all pass the check before any failure was written. When the
+ * limit is reached nothing is recorded and the wait comes back instead.
+ */
+export async function claimLoginAttempt(db: Db, email: string, clientAddress: string, now: number): Promise<LoginClaim> {
+  const counted = counters(email, clientAddress);
+  const keys = counted.map((c) => c.key);
+  return db.transaction().execute(async (trx) => {
+    const wait = await loginWaitMs(trx, counted, now);
+    if (wait > 0) return { wait };
     // Housekeeping: attempts older than the window never count again.
     await trx.deleteFrom('login_attempts').where('key', 'in', keys).where('attemptedAt', '<=', now - LOGIN_WINDOW_MS).execute();
+    const rows = await trx
+      .insertInto('login_attempts')
+      .values(keys.map((key) => ({ key, attemptedAt: now })))
+      .returning('id')
+      .execute();
+    return { attemptIds: rows.map((r) => r.id) };
   });
 }
 
-/** A successful sign-in resets the email's counter (the client's stays). */
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('key', '=', `email:${email}`).execute();
+/** A successful sign-in: its own attempt does not count, and the email's counter starts over (the client's stays). */
+export async function clearLoginFailures(db: Db, email: string, attemptIds: number[]): Promise<void> {
+  await db
+    .deleteFrom('login_attempts')
+    .where((eb) => eb.or([eb('key', '=', `email:${email}`), eb('id', 'in', attemptIds)]))
+    .execute();
 }

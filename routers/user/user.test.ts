@@ -98,6 +98,16 @@ describe('user.login', () => {
     await expect(api.user.login({ email, password: PASSWORD })).resolves.toMatchObject({ email });
   });
 
+  it('lets no more than 5 of many simultaneous wrong guesses through to the password check', async () => {
+    const { email } = await shop.register();
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => shop.mutate('user.login', { email, password: `wrong ${i}` })),
+    );
+    const statuses = guesses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(EMAIL_ATTEMPT_LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - EMAIL_ATTEMPT_LIMIT);
+  });
+
   it('resets the email counter on success', async () => {
     const { email } = await shop.register();
     const api = shop.caller();
