@@ -16,10 +16,15 @@ describe('the administrator account', () => {
     expect(JSON.stringify(shop.logger.lines)).not.toContain('admin-password-1');
   });
 
-  it('makes an existing customer with that email an admin without touching the password', async () => {
+  it('makes an existing customer with that email an admin only when ADMIN_PASSWORD is its password', async () => {
     shop = await createTestShop();
     const { email, password } = await shop.register();
     await seedAdmin(shop.db, { ...shop.config, adminEmail: email, adminPassword: 'another-password' }, shop.logger, shop.clock.now());
+    await seedAdmin(shop.db, { ...shop.config, adminEmail: email, adminPassword: undefined }, shop.logger, shop.clock.now());
+    expect(await admins()).toEqual([]);
+    expect(shop.logger.errors.map((e) => e.line)).toEqual([expect.stringContaining(`${email} is a customer account`), expect.stringContaining(email)]);
+
+    await seedAdmin(shop.db, { ...shop.config, adminEmail: email, adminPassword: password }, shop.logger, shop.clock.now());
     expect(await admins()).toEqual([{ email, role: 'admin' }]);
     expect((await shop.signIn(email, password)).session.role).toBe('admin');
   });

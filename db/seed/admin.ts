@@ -1,6 +1,7 @@
 // The administrator account: from ADMIN_EMAIL / ADMIN_PASSWORD, or in development
 // a generated password for admin@gomall.local, printed once when it is created.
 import { registerUser } from '../../routers/user/accounts.ts';
+import { verifyPassword } from '../../routers/user/password.ts';
 import type { Config } from '../../server/config.ts';
 import type { Logger } from '../../server/logger.ts';
 import type { Db } from '../database.ts';
@@ -11,11 +12,15 @@ export async function seedAdmin(db: Db, config: Config, logger: Logger, now: num
   const development = config.mode === 'development';
   const email = config.adminEmail ?? (development ? DEV_ADMIN_EMAIL : undefined);
   if (!email) return;
-  const existing = await db.selectFrom('users').select(['id', 'role']).where('email', '=', email).executeTakeFirst();
+  const existing = await db.selectFrom('users').select(['id', 'role', 'passwordHash']).where('email', '=', email).executeTakeFirst();
   if (existing) {
-    if (existing.role !== 'admin') {
+    if (existing.role === 'admin') return;
+    // Anyone may have registered this email first: only its owner's password promotes it.
+    if (config.adminPassword && (await verifyPassword(config.adminPassword, existing.passwordHash))) {
       await db.updateTable('users').set({ role: 'admin', updatedAt: now }).where('id', '=', existing.id).execute();
       logger.info(`made ${email} an administrator`);
+    } else {
+      logger.error(`${email} is a customer account; not made an administrator (ADMIN_PASSWORD must be that account's password)`);
     }
     return;
   }
