@@ -17,7 +17,13 @@ export interface FormPostDeps {
 export function formPost(action: FormAction, { context, page }: FormPostDeps): Handler {
   return async (c) => {
     const ctx = await context(c);
-    const fields = fieldsOf(Object.entries(await c.req.parseBody()));
+    let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+    try {
+      body = await c.req.parseBody();
+    } catch {
+      return c.text('Expected a form submission.', 400);
+    }
+    const fields = fieldsOf(Object.entries(body));
     try {
       const result = await action.run(createCaller(ctx), fields);
       const res = c.redirect(action.done(fields, result), 303);

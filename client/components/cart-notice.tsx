@@ -3,6 +3,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { CartFormError, CartFormOutcome } from '../../routers/cart/forms.ts';
+import { known } from '../known.ts';
 
 const DONE: Record<Exclude<CartFormOutcome, 'error'>, string> = {
   added: 'Added to your cart.',
@@ -24,10 +25,10 @@ export function CartNotice() {
   const notice = () => {
     const outcome = search.cart;
     if (outcome === 'error') {
-      const text = FAILED[search.reason as CartFormError];
+      const text = known(FAILED, search.reason);
       return text ? { ok: false, text } : null;
     }
-    const text = DONE[outcome as keyof typeof DONE];
+    const text = known(DONE, outcome);
     return text ? { ok: true, text } : null;
   };
   return (

@@ -7,6 +7,7 @@ import { COUNTRY_CODES } from '../../routers/user/countries.ts';
 import type { ApiOutput } from '../api.ts';
 import { useApi } from '../api.ts';
 import { ActionForm, CheckboxField, Field, SelectField, SubmitButton } from '../components/action-form.tsx';
+import { known } from '../known.ts';
 import * as actions from '../user-actions.ts';
 
 type Address = ApiOutput<ReturnType<typeof useApi>['user']['addresses']>[number];
@@ -34,7 +35,7 @@ export function AccountPage() {
     <section class="max-w-2xl mx-auto">
       <Title>Your account — GoMall</Title>
       <h1 class="text-2xl font-bold mb-2">Your account</h1>
-      <Show when={SAVED[search.saved ?? '']}>
+      <Show when={known(SAVED, search.saved)}>
         {(message) => (
           <p role="status" class="mb-4 p-3 rounded border border-green-300 bg-green-50 text-green-800 text-sm">
             {message()}

@@ -248,6 +248,14 @@ describe('admin.product.list', () => {
   });
 });
 
+describe('one shop currency', () => {
+  it('prices every product in USD, so cart totals never mix currencies', async () => {
+    const input = { name: 'Euro Espresso Cup', priceCents: 900, currency: 'EUR' } as Parameters<ReturnType<typeof admin>['product']['create']>[0];
+    const created = await admin().product.create(input);
+    expect(created.currency).toBe('USD');
+  });
+});
+
 describe('admin.category', () => {
   it('creates and renames a category shoppers then see', async () => {
     const created = await admin().category.create({ name: 'Garden & Patio', description: 'Things for outside.' });
@@ -258,5 +266,8 @@ describe('admin.category', () => {
     expect((await shopper().categories()).at(-1)).toMatchObject({ slug: 'garden', name: 'Garden' });
     await expect(admin().category.update({ id: created.id, slug: 'books' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(admin().category.update({ id: 999_999, name: 'X' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // An update that changes nothing answers with the category as it is.
+    expect(await admin().category.update({ id: created.id })).toMatchObject({ slug: 'garden', name: 'Garden' });
+    await expect(admin().category.update({ id: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

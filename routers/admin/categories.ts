@@ -34,12 +34,13 @@ export async function createCategory(db: Db, fields: CategoryFields, now: number
 export async function updateCategory(db: Db, id: number, fields: Partial<CategoryFields>): Promise<AdminCategory> {
   return db.transaction().execute(async (trx) => {
     const slug = fields.slug === undefined ? undefined : await claimSlug(trx, 'categories', fields.slug, id);
-    const updated = await trx
-      .updateTable('categories')
-      .set({ slug, name: fields.name, description: fields.description })
-      .where('id', '=', id)
-      .returning(COLUMNS)
-      .executeTakeFirst();
+    const patch = Object.fromEntries(
+      Object.entries({ slug, name: fields.name, description: fields.description }).filter(([, value]) => value !== undefined),
+    );
+    // Nothing to change is not an error: answer with the category as it is.
+    const updated = Object.keys(patch).length
+      ? await trx.updateTable('categories').set(patch).where('id', '=', id).returning(COLUMNS).executeTakeFirst()
+      : await trx.selectFrom('categories').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!updated) throw new CatalogError('CATEGORY_NOT_FOUND', 'There is no such category.');
     return updated;
   });

@@ -5,7 +5,7 @@ import { id, priceCents } from '../product/schemas.ts';
 import { page, pageSize, slug } from '../shared/schemas.ts';
 import { catalogAdminProcedure } from './procedure.ts';
 import { createProduct, getAdminProduct, listAdminProducts, updateProduct } from './products.ts';
-import { currency, delta, description, imageUrl, name, reason, stock } from './schemas.ts';
+import { delta, description, imageUrl, name, reason, stock } from './schemas.ts';
 import { adjustStock, setStock, stockHistory } from './stock.ts';
 
 const categories = v.pipe(v.array(slug, 'must be a list of category slugs'), v.maxLength(10, 'must be at most 10 categories'));
@@ -15,7 +15,6 @@ const createInput = v.object({
   slug: v.optional(slug),
   description: v.optional(description, ''),
   priceCents,
-  currency: v.optional(currency, 'USD'),
   categories: v.optional(categories, []),
   imageUrl: v.optional(imageUrl),
   active: v.optional(v.boolean('must be true or false'), true),
@@ -29,7 +28,6 @@ const updateInput = v.object({
   slug: v.optional(slug),
   description: v.optional(description),
   priceCents: v.optional(priceCents),
-  currency: v.optional(currency),
   categories: v.optional(categories),
   imageUrl: v.optional(imageUrl),
   active: v.optional(v.boolean('must be true or false')),

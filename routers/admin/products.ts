@@ -15,7 +15,6 @@ export interface ProductFields {
   slug?: string;
   description: string;
   priceCents: number;
-  currency: string;
   /** Category slugs; the first is the primary one. */
   categories: string[];
   imageUrl?: string;
@@ -86,7 +85,6 @@ export async function createProduct(
         name: fields.name,
         description: fields.description,
         priceCents: fields.priceCents,
-        currency: fields.currency,
         stock: fields.stock,
         imageUrl: fields.imageUrl ?? productImagePath(slug),
         active: fields.active ? 1 : 0,
@@ -123,7 +121,6 @@ export async function updateProduct(
         name: fields.name,
         description: fields.description,
         priceCents: fields.priceCents,
-        currency: fields.currency,
         active: fields.active === undefined ? undefined : fields.active ? 1 : 0,
         featured: fields.featured === undefined ? undefined : fields.featured ? 1 : 0,
         updatedAt: now,

@@ -10,7 +10,6 @@ export const name = v.pipe(
 
 export const description = v.pipe(v.string('must be text'), v.trim(), v.maxLength(5000, 'must be at most 5,000 characters'));
 
-export const currency = v.pipe(v.string('must be text'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter code like USD'));
 
 /** A picture on this site ("/img/…") or on an https host; never javascript: or data: URLs. */
 export const imageUrl = v.pipe(

@@ -110,6 +110,16 @@ describe('cart forms without JavaScript', () => {
 });
 
 describe('the cart page', () => {
+  it('ignores notice codes it does not know, even names of built-in object properties', async () => {
+    for (const query of ['cart=hasOwnProperty', 'cart=error&reason=constructor', 'cart=__proto__', 'cart=toString']) {
+      const res = await browser(shop).fetch(`/cart?${query}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain('cart-notice');
+      expect(html).not.toContain('[object');
+    }
+  });
+
   it('shows an empty state that links back to the catalog', async () => {
     const res = await browser(shop).fetch('/cart');
     expect(res.status).toBe(200);

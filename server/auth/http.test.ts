@@ -88,6 +88,23 @@ describe('pages that need an account', () => {
 });
 
 describe('sign-in and sign-up without JavaScript', () => {
+  it('answers a malformed form body with 400, not a server error', async () => {
+    const res = await shop.fetch('/sign-in', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', 'content-type': 'multipart/form-data; boundary=x' },
+      body: 'not a multipart body',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe('Expected a form submission.');
+  });
+
+  it('shows only known confirmations on the account page, whatever the URL says', async () => {
+    const { cookie } = await shop.register();
+    const html = await (await shop.fetch('/account?saved=toString', { headers: { cookie } })).text();
+    expect(html).not.toContain('[object');
+    expect(html).not.toContain('role="status" class="mb-4');
+  });
+
   it('goes from /orders to sign-in and back to /orders after signing in', async () => {
     const { email } = await shop.register();
     const redirect = (await shop.fetch('/orders')).headers.get('location')!;

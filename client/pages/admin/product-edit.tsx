@@ -115,7 +115,6 @@ function ProductForm(props: { product: AdminProduct | null; categories: Categori
         slug: text('slug') || undefined,
         description: text('description'),
         priceCents: Math.round(Number(text('price')) * 100),
-        currency: text('currency') || 'USD',
         categories: f.getAll('categories').map(String),
         imageUrl: text('imageUrl') || undefined,
         active: f.has('active'),
@@ -158,10 +157,6 @@ function ProductForm(props: { product: AdminProduct | null; categories: Categori
         <label class="flex flex-col gap-1 text-sm">
           Price
           <input name="price" type="number" min="0" step="0.01" required value={props.product ? (props.product.priceCents / 100).toFixed(2) : ''} class={`${input} w-32`} />
-        </label>
-        <label class="flex flex-col gap-1 text-sm">
-          Currency
-          <input name="currency" maxLength={3} value={props.product?.currency ?? 'USD'} class={`${input} w-20 uppercase`} />
         </label>
         <Show when={!props.product}>
           <label class="flex flex-col gap-1 text-sm">
