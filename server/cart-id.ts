@@ -2,6 +2,7 @@
 // the id carried in an HMAC-signed, HttpOnly, SameSite=Lax cookie issued on the
 // first add. The id never comes from procedure input, so no one can name another's cart.
 import { parseSigned, serialize, serializeSigned } from 'hono/utils/cookie';
+import { cookieAttributes } from './auth/cookie.ts';
 import type { Context } from './context.ts';
 
 export const GUEST_CART_COOKIE = 'gomall_cart';
@@ -56,5 +57,5 @@ export function forgetGuestCart(ctx: Context): void {
 }
 
 function cookieOptions(ctx: Context, maxAge: number) {
-  return { path: '/', httpOnly: true, sameSite: 'Lax', secure: ctx.config.mode === 'production', maxAge } as const;
+  return { ...cookieAttributes(ctx.origin), maxAge };
 }

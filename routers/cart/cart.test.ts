@@ -216,6 +216,20 @@ describe('guest carts', () => {
     expect((await guest.trpc('cart.get')).body.result.data.items.map((i: any) => i.quantity)).toEqual([3]);
   });
 
+  it('marks the cart cookie Secure when the shop is not on localhost, like the session cookie', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const res = await shop.app.fetch(
+      new Request('https://shop.example/trpc/cart.add', {
+        method: 'POST',
+        headers: { origin: 'https://shop.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ productId: tee.id }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie()[0]).toContain('Secure');
+    expect((await browser(shop).trpc('cart.add', { productId: tee.id })).res.headers.getSetCookie()[0]).not.toContain('Secure');
+  });
+
   it('puts a batch of adds from a new visitor into one cart', async () => {
     const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
     const tank = await productBySlug(shop, 'ribbed-tank-top');

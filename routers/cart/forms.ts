@@ -3,6 +3,7 @@
 // (303) back to a same-site page with `?cart=<outcome>` for the page to announce.
 import * as v from 'valibot';
 import { sameSitePath } from '../../server/auth/next.ts';
+import { sameSiteUrl } from '../../server/auth/origin-check.ts';
 import type { Context } from '../../server/context.ts';
 import { addToCart, removeFromCart, setCartQuantity } from './actions.ts';
 import { CartError, type CartErrorCode } from './errors.ts';
@@ -62,14 +63,8 @@ function numberField(form: FormData, name: string): number | undefined {
 }
 
 function refererPath(req: Request): string | null {
-  const referer = req.headers.get('referer');
-  if (!referer) return null;
-  try {
-    const url = new URL(referer);
-    return url.origin === new URL(req.url).origin ? url.pathname + url.search : null;
-  } catch {
-    return null;
-  }
+  const url = sameSiteUrl(req.headers.get('referer'), req);
+  return url && url.pathname + url.search;
 }
 
 const BASE = 'http://same.site';

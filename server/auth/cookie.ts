@@ -16,13 +16,14 @@ export function readSessionCookie(reqHeaders: Headers): string | undefined {
 }
 
 export function setSessionCookie(ctx: Pick<Context, 'origin' | 'resHeaders'>, token: string, maxAgeSeconds: number): void {
-  ctx.resHeaders.append('Set-Cookie', serialize(SESSION_COOKIE, token, { ...attributes(ctx.origin), maxAge: maxAgeSeconds }));
+  ctx.resHeaders.append('Set-Cookie', serialize(SESSION_COOKIE, token, { ...cookieAttributes(ctx.origin), maxAge: maxAgeSeconds }));
 }
 
 export function clearSessionCookie(ctx: Pick<Context, 'origin' | 'resHeaders'>): void {
-  ctx.resHeaders.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...attributes(ctx.origin), maxAge: 0 }));
+  ctx.resHeaders.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...cookieAttributes(ctx.origin), maxAge: 0 }));
 }
 
-function attributes(origin: string) {
+/** HttpOnly, SameSite=Lax, Path=/, and Secure unless the shop runs on localhost. */
+export function cookieAttributes(origin: string) {
   return { httpOnly: true, sameSite: 'Lax', path: '/', secure: !isLocalOrigin(origin) } as const;
 }

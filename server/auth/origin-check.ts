@@ -19,11 +19,16 @@ export function sameOriginWrites(exempt: string[] = []): MiddlewareHandler {
 // Hosts are compared, not full origins: behind a TLS-terminating proxy the server
 // sees http:// while the browser's Origin says https:// for the same shop.
 function fromSameSite(req: Request): boolean {
-  const source = req.headers.get('origin') ?? req.headers.get('referer');
-  if (!source || source === 'null') return false;
+  return sameSiteUrl(req.headers.get('origin') ?? req.headers.get('referer'), req) !== null;
+}
+
+/** `source` (an Origin or Referer value) parsed, if it points at the shop that `req` reached. */
+export function sameSiteUrl(source: string | null, req: Request): URL | null {
+  if (!source || source === 'null') return null;
   try {
-    return new URL(source).host === new URL(req.url).host;
+    const url = new URL(source);
+    return url.host === new URL(req.url).host ? url : null;
   } catch {
-    return false;
+    return null;
   }
 }
