@@ -1,7 +1,7 @@
 // Server-rendered pages: the HTML a visitor gets before any script runs.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { seedCategories, seedProducts } from '../db/seed/catalog-data.ts';
-import { createTestShop, type TestShop } from '../server/testing/test-shop.ts';
+import { ADMIN, createTestShop, type TestShop } from '../server/testing/test-shop.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -41,18 +41,22 @@ describe('category page', () => {
     expect(html).toMatch(/value="price_asc" selected/);
   });
 
-  it('pages with plain links and shows the second page server-side', async () => {
-    const all = (await shop.caller().product.list({ pageSize: 100, sort: 'name' })).items;
-    const { html } = await page('/category/home-kitchen?sort=name&page=1');
-    const inCategory = (await shop.caller().product.list({ category: 'home-kitchen', sort: 'name', pageSize: 100 })).items;
-    expect(all.length).toBeGreaterThan(0);
-    if (inCategory.length > 24) {
-      expect(html).toContain('aria-label="Pagination"');
-      const second = await page('/category/home-kitchen?sort=name&page=2');
-      expect(second.html).toContain(escaped(inCategory[24]!.name));
-    } else {
-      expect(html).not.toContain('aria-label="Pagination"');
+  it('shows no pagination for one page, and plain page links once a category outgrows 24 products', async () => {
+    expect((await page('/category/home-kitchen?sort=name')).html).not.toContain('aria-label="Pagination"');
+    const admin = shop.caller(ADMIN).admin.product;
+    for (let i = 1; i <= 12; i++) {
+      await admin.create({ name: `Zinc Storage Tin ${String(i).padStart(2, '0')}`, priceCents: 1200, categories: ['home-kitchen'], stock: 10 });
     }
+    const inCategory = (await shop.caller().product.list({ category: 'home-kitchen', sort: 'name', pageSize: 100 })).items;
+    expect(inCategory.length).toBeGreaterThan(24);
+    const first = await page('/category/home-kitchen?sort=name');
+    expect(first.html).toContain('aria-label="Pagination"');
+    expect(first.html).toContain('href="/category/home-kitchen?sort=name&amp;page=2"');
+    expect(first.html).not.toContain(escaped(inCategory[24]!.name));
+    const second = await page('/category/home-kitchen?sort=name&page=2');
+    expect(second.html).toContain(escaped(inCategory[24]!.name));
+    expect(second.html).not.toContain(escaped(inCategory[0]!.name));
+    expect(second.html).toMatch(/aria-current="page"[^>]*>2</);
   });
 
   it('answers an unknown category with a 404 page', async () => {
