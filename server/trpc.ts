@@ -1,6 +1,7 @@
 // tRPC init: the procedure builders every router uses and the one error formatter.
 import { initTRPC, StandardSchemaV1Error, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
+import { DomainError } from './domain-error.ts';
 
 export interface FieldIssue {
   /** Dotted path of the offending input field, '' for the input as a whole. */
@@ -58,9 +59,14 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+// Domain errors (UserError, CartError, CatalogError…) become tRPC errors here, once.
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw result.error.cause.toTRPC();
+  return result;
+});
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });

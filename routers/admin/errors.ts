@@ -1,15 +1,14 @@
 // The catalog administration's error codes, and the one place they become tRPC errors.
 import { TRPCError } from '@trpc/server';
+import { DomainError } from '../../server/domain-error.ts';
 
 export type CatalogErrorCode = 'PRODUCT_NOT_FOUND' | 'CATEGORY_NOT_FOUND' | 'SLUG_TAKEN' | 'STOCK_BELOW_ZERO';
 
-export class CatalogError extends Error {
+export class CatalogError extends DomainError<CatalogErrorCode> {
   override name = 'CatalogError';
-  constructor(
-    readonly code: CatalogErrorCode,
-    message: string,
-  ) {
-    super(message);
+
+  toTRPC(): TRPCError {
+    return new TRPCError({ code: TRPC_CODES[this.code], message: this.message, cause: this });
   }
 }
 
@@ -19,7 +18,3 @@ const TRPC_CODES: Record<CatalogErrorCode, TRPCError['code']> = {
   SLUG_TAKEN: 'CONFLICT',
   STOCK_BELOW_ZERO: 'BAD_REQUEST',
 };
-
-export function toTRPCError(error: CatalogError): TRPCError {
-  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
-}

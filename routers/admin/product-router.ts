@@ -1,9 +1,9 @@
 // admin.product.*: product management and stock, for administrators only.
 import * as v from 'valibot';
-import { router } from '../../server/trpc.ts';
-import { id, priceCents } from '../product/schemas.ts';
-import { page, pageSize, slug } from '../shared/schemas.ts';
-import { catalogAdminProcedure } from './procedure.ts';
+import { adminProcedure, router } from '../../server/trpc.ts';
+import { priceCents } from '../product/schemas.ts';
+import { id, page, pageSize, slug } from '../shared/schemas.ts';
+
 import { createProduct, getAdminProduct, listAdminProducts, updateProduct } from './products.ts';
 import { delta, description, imageUrl, name, reason, stock } from './schemas.ts';
 import { adjustStock, setStock, stockHistory } from './stock.ts';
@@ -48,17 +48,17 @@ const listInput = v.optional(
 );
 
 export const adminProductRouter = router({
-  list: catalogAdminProcedure
+  list: adminProcedure
     .input(listInput)
     .query(({ ctx, input }) => listAdminProducts(ctx.db, { ...input, lowStockThreshold: ctx.config.lowStockThreshold })),
 
   /** One product, archived or not, with its latest stock changes: the edit page's data. */
-  get: catalogAdminProcedure.input(byId).query(async ({ ctx, input }) => ({
+  get: adminProcedure.input(byId).query(async ({ ctx, input }) => ({
     ...(await getAdminProduct(ctx.db, input.id, ctx.config.lowStockThreshold)),
     stockHistory: await stockHistory(ctx.db, input.id),
   })),
 
-  create: catalogAdminProcedure.input(createInput).mutation(({ ctx, input }) =>
+  create: adminProcedure.input(createInput).mutation(({ ctx, input }) =>
     createProduct(
       ctx.db,
       input,
@@ -67,19 +67,19 @@ export const adminProductRouter = router({
     ),
   ),
 
-  update: catalogAdminProcedure
+  update: adminProcedure
     .input(updateInput)
     .mutation(({ ctx, input: { id, ...fields } }) => updateProduct(ctx.db, id, fields, ctx.clock.now(), ctx.config.lowStockThreshold)),
 
-  archive: catalogAdminProcedure
+  archive: adminProcedure
     .input(byId)
     .mutation(({ ctx, input }) => updateProduct(ctx.db, input.id, { active: false }, ctx.clock.now(), ctx.config.lowStockThreshold)),
 
-  unarchive: catalogAdminProcedure
+  unarchive: adminProcedure
     .input(byId)
     .mutation(({ ctx, input }) => updateProduct(ctx.db, input.id, { active: true }, ctx.clock.now(), ctx.config.lowStockThreshold)),
 
-  setStock: catalogAdminProcedure
+  setStock: adminProcedure
     .input(v.object({ id, stock, reason: v.optional(reason, 'Stock count set') }))
     .mutation(async ({ ctx, input }) => {
       const adjustment = await setStock(ctx.db, input.id, input.stock, {
@@ -90,7 +90,7 @@ export const adminProductRouter = router({
       return { stock: input.stock, adjustment };
     }),
 
-  adjustStock: catalogAdminProcedure.input(v.object({ id, delta, reason })).mutation(async ({ ctx, input }) => {
+  adjustStock: adminProcedure.input(v.object({ id, delta, reason })).mutation(async ({ ctx, input }) => {
     const adjustment = await adjustStock(ctx.db, input.id, input.delta, {
       actorUserId: ctx.session.userId,
       reason: input.reason,

@@ -1,6 +1,14 @@
 // Valibot building blocks shared by the domain routers.
 import * as v from 'valibot';
 
+/** A database row id. */
+export const id = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large'),
+);
+
 export const slug = v.pipe(
   v.string('must be text'),
   v.trim(),

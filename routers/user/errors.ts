@@ -1,6 +1,7 @@
 // The user domain's error codes, and the one place they become tRPC errors
 // with messages a shopper can read.
 import { TRPCError } from '@trpc/server';
+import { DomainError } from '../../server/domain-error.ts';
 import { FieldError } from '../../server/trpc.ts';
 
 export type UserErrorCode =
@@ -10,14 +11,18 @@ export type UserErrorCode =
   | 'WRONG_CURRENT_PASSWORD'
   | 'ADDRESS_NOT_FOUND';
 
-export class UserError extends Error {
+export class UserError extends DomainError<UserErrorCode> {
   override name = 'UserError';
   constructor(
-    readonly code: UserErrorCode,
+    code: UserErrorCode,
     /** For TOO_MANY_ATTEMPTS: how long until another attempt is allowed. */
     readonly retryAfterMs = 0,
   ) {
-    super(code);
+    super(code, code);
+  }
+
+  toTRPC(): TRPCError {
+    return toTRPCError(this);
   }
 }
 
@@ -44,13 +49,4 @@ function toTRPCError(error: UserError): TRPCError {
 
 function fieldError(code: TRPCError['code'], field: string, message: string): TRPCError {
   return new TRPCError({ code, message, cause: new FieldError(field, message) });
-}
-
-/** Runs domain work, turning its UserError into the matching TRPCError. */
-export async function userErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw error instanceof UserError ? toTRPCError(error) : error;
-  }
 }

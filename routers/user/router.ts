@@ -6,7 +6,6 @@ import type { Context } from '../../server/context.ts';
 import { authedProcedure, publicProcedure, router } from '../../server/trpc.ts';
 import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
 import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
-import { userErrors } from './errors.ts';
 import {
   changePasswordInput,
   deleteAddressInput,
@@ -26,13 +25,13 @@ async function replaceSession(ctx: Context, userId: number): Promise<void> {
 
 export const userRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const user = await userErrors(registerUser(ctx.db, input, ctx.clock.now()));
+    const user = await registerUser(ctx.db, input, ctx.clock.now());
     await replaceSession(ctx, user.id);
     return toPublicUser(user);
   }),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const user = await userErrors(authenticate(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock.now()));
+    const user = await authenticate(ctx.db, { ...input, clientAddress: ctx.clientAddress }, ctx.clock.now());
     await replaceSession(ctx, user.id);
     return toPublicUser(user);
   }),
@@ -54,7 +53,7 @@ export const userRouter = router({
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const now = ctx.clock.now();
-    await userErrors(changePassword(ctx.db, ctx.session.userId, input, now));
+    await changePassword(ctx.db, ctx.session.userId, input, now);
     await revokeSessions(ctx.db, now, { userId: ctx.session.userId, except: ctx.session.sessionId });
     return null;
   }),
@@ -63,10 +62,10 @@ export const userRouter = router({
 
   saveAddress: authedProcedure
     .input(saveAddressInput)
-    .mutation(({ ctx, input }) => userErrors(saveAddress(ctx.db, ctx.session.userId, input, ctx.clock.now()))),
+    .mutation(({ ctx, input }) => saveAddress(ctx.db, ctx.session.userId, input, ctx.clock.now())),
 
   deleteAddress: authedProcedure.input(deleteAddressInput).mutation(async ({ ctx, input }) => {
-    await userErrors(deleteAddress(ctx.db, ctx.session.userId, input.id));
+    await deleteAddress(ctx.db, ctx.session.userId, input.id);
     return null;
   }),
 });

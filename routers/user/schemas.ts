@@ -1,5 +1,6 @@
 // Valibot inputs of the user procedures. Messages read after the field's name.
 import * as v from 'valibot';
+import { id } from '../shared/schemas.ts';
 import { isCountryCode } from './countries.ts';
 
 const text = (max: number) =>
@@ -51,7 +52,6 @@ export const changePasswordInput = v.object({
   newPassword,
 });
 
-const id = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'));
 
 export const saveAddressInput = v.object({
   id: v.optional(id),
