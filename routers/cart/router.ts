@@ -4,7 +4,6 @@ import { id } from '../shared/schemas.ts';
 import { addToCart, clearCart, removeFromCart, setCartQuantity, viewCart } from './actions.ts';
 import { MAX_LINE_QUANTITY } from './limits.ts';
 
-
 const quantityFrom = (min: number) =>
   v.pipe(
     v.number('must be a number'),
