@@ -1,0 +1,56 @@
+// Accessibility of the storefront's pages, checked by axe-core in Chromium
+// (WCAG 2.1 A and AA rules) at phone and desktop widths.
+import { describe, expect, it } from 'bun:test';
+import { browserAndShop } from '../server/testing/browser.ts';
+
+const env = browserAndShop();
+const AXE = require.resolve('axe-core/axe.min.js');
+const PAGES = ['/', '/category/apparel', '/product/cafe-creme-espresso-beans', '/search?q=coffee', '/search?q=zzzz', '/cart', '/sign-in', '/sign-up', '/no-such-page'];
+// Seen by a signed-in shopper with something in the cart.
+const ACCOUNT_PAGES = ['/account', '/cart', '/sign-in?next=%2Fcart'];
+
+let accounts = 0;
+/** A signed-in shopper with one product in the cart: their cookies, for the browser context. */
+async function shopperCookies() {
+  const post = (path: string, body: unknown, cookie = '') =>
+    fetch(`${env.shop.url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { origin: env.shop.url, 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+  const password = 'correct horse battery';
+  const res = await post('user.register', { email: `a11y${++accounts}@example.com`, password, confirmPassword: password, name: 'Ada' });
+  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('='));
+  await post('cart.add', { productId: 1, quantity: 2 }, pairs.map((p) => p.join('=')).join('; '));
+  return pairs.map(([name, value]) => ({ name: name!, value: value!, url: env.shop.url }));
+}
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const width of [360, 1280]) {
+    it(`finds no WCAG A/AA violations at ${width}px`, async () => {
+      const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const found: string[] = [];
+      const visits = [...PAGES.map((path) => ({ path, signedIn: false })), ...ACCOUNT_PAGES.map((path) => ({ path, signedIn: true }))];
+      for (const { path, signedIn } of visits) {
+        if (signedIn && !(await context.cookies()).length) await context.addCookies(await shopperCookies());
+        await page.goto(`${env.shop.url}${path}`);
+        if (path === '/account') expect(await page.getByRole('heading', { name: 'Your account' }).isVisible()).toBe(true);
+        await page.addScriptTag({ path: AXE });
+        const violations = (await page.evaluate(async () => {
+          const result = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+          return result.violations;
+        })) as Violation[];
+        for (const v of violations) found.push(`${path}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    }, 60_000);
+  }
+});
