@@ -10,7 +10,7 @@ export interface FieldIssue {
 }
 
 /** Turns standard-schema (valibot) issues into readable, field-named messages. */
-export function fieldIssues(error: StandardSchemaV1Error): FieldIssue[] {
+function fieldIssues(error: StandardSchemaV1Error): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.'),
     message: issue.message,

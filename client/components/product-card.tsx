@@ -17,7 +17,7 @@ export function StockBadge(props: { product: Pick<ProductSummary, 'stock' | 'sto
   );
 }
 
-export function ProductCard(props: { product: ProductSummary }) {
+function ProductCard(props: { product: ProductSummary }) {
   return (
     <li class="product-card flex flex-col bg-white rounded-lg border border-gray-200 overflow-hidden hover:shadow-md transition-shadow">
       <a href={`/product/${props.product.slug}`} class="flex flex-col flex-1 focus-visible:outline-2 focus-visible:outline-offset-2">

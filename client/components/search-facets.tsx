@@ -6,7 +6,7 @@ import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts'
 import { formatMoney } from '../format.ts';
 import { hasFilters, searchHref, type SearchState } from '../pages/search-query.ts';
 
-export const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
+const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Best match',
   featured: 'Featured',
   newest: 'Newest',

@@ -14,7 +14,7 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-export function productImageSvg(slug: string): string {
+function productImageSvg(slug: string): string {
   const h = hash(slug);
   const hue = h % 360;
   const words = slug.split('-').filter((w) => !/^\d+$/.test(w));

@@ -3,13 +3,13 @@
 // operators (AND, NEAR, -, *, parentheses, quotes) are only ever literal words.
 
 /** Words beyond this are ignored: they add nothing to a product search but cost. */
-export const MAX_SEARCH_WORDS = 12;
+const MAX_SEARCH_WORDS = 12;
 
 // A word counts only if FTS5's unicode61 tokenizer would index part of it
 // (letters or digits); pure punctuation or emoji would be an empty phrase.
 const INDEXABLE = /[\p{L}\p{N}]/u;
 
-export function searchWords(text: string): string[] {
+function searchWords(text: string): string[] {
   return text
     .normalize('NFC')
     // Control characters (NUL included) make the SQLite driver fail; they are never words.

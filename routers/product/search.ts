@@ -53,7 +53,7 @@ export interface SearchOptions extends SearchFilters {
 }
 
 /** Splits FTS5 highlight output into plain segments, so no HTML crosses the wire. */
-export function toSegments(marked: string): HighlightSegment[] {
+function toSegments(marked: string): HighlightSegment[] {
   const segments: HighlightSegment[] = [];
   for (const [i, part] of marked.split(new RegExp(`[${OPEN}${CLOSE}]`)).entries()) {
     if (part) segments.push({ text: part, match: i % 2 === 1 });

@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 export const SESSION_COOKIE = 'gomall_session';
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function isLocalOrigin(origin: string): boolean {
+function isLocalOrigin(origin: string): boolean {
   return LOCAL_HOSTS.has(new URL(origin).hostname);
 }
 

@@ -3,7 +3,7 @@ import { signInUrl } from './next.ts';
 
 const NEEDS_ACCOUNT = /^\/(?:checkout|orders|account)(?:\/|$)|^\/admin/;
 
-export function needsAccount(path: string): boolean {
+function needsAccount(path: string): boolean {
   return NEEDS_ACCOUNT.test(path);
 }
 
