@@ -4,7 +4,7 @@
 import { createUniqueId, type JSX } from 'solid-js';
 import { FieldNote, useFormState } from '../../components/action-form.tsx';
 
-export const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
+const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
 
 interface FieldProps {
   name: string;
