@@ -12,8 +12,10 @@ export interface FormAction<R = unknown> {
   page: (fields: Fields) => string;
   /** The procedure call, built from the form's fields (the same on server and browser). */
   run: (api: Api, fields: Fields) => Promise<R>;
-  /** Where the browser goes after success. */
-  done: (fields: Fields, result: R) => string;
+  /** Where the browser goes after success (a method, so a list of actions may hold any result type). */
+  done(fields: Fields, result: R): string;
+  /** The form field that shows the errors of a procedure input named differently (priceCents → price). */
+  fieldOf?: Record<string, string>;
 }
 
 export interface FormErrors {
@@ -51,14 +53,28 @@ export interface ErrorFacts {
   issues?: { path: string; message: string }[];
 }
 
+/**
+ * A field the form converts itself before calling the procedure (a price typed in
+ * dollars) and could not: shaped like a tRPC input error, so both ways show it
+ * next to that field.
+ */
+export class FormFieldError extends Error {
+  override name = 'FormFieldError';
+  readonly data: { code: 'BAD_REQUEST'; issues: { path: string; message: string }[] };
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.data = { code: 'BAD_REQUEST', issues: [{ path: field, message }] };
+  }
+}
+
 /** Errors to show in a form, or null for a failure the shopper cannot fix (our fault). */
-export function formErrors({ code, message, issues }: ErrorFacts): FormErrors | null {
+export function formErrors({ code, message, issues }: ErrorFacts, fieldOf: Record<string, string> = {}): FormErrors | null {
   if (!code || code === 'INTERNAL_SERVER_ERROR') return null;
   if (!issues?.length) return { fields: {}, form: message };
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const issue of issues) {
-    if (issue.path) fields[issue.path] ??= issue.message;
+    if (issue.path) fields[fieldOf[issue.path] ?? issue.path] ??= issue.message;
     else general.push(issue.message);
   }
   return { fields, form: general.length ? general.join(' ') : undefined };

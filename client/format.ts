@@ -1,4 +1,4 @@
-// Money arrives as integer minor units; it becomes text only here, at the UI edge.
+// Money arrives as integer minor units; it becomes text (and typed text becomes cents) only here, at the UI edge.
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(cents: number, currency = 'USD'): string {
@@ -8,4 +8,14 @@ export function formatMoney(cents: number, currency = 'USD'): string {
     formatters.set(currency, formatter);
   }
   return formatter.format(cents / 100);
+}
+
+/**
+ * An amount typed in dollars ("24.50", "$1,200", "7.5") as integer cents, or null
+ * when it is not one. Works on the digits, so no float ever rounds a cent away.
+ */
+export function parseDollars(text: string): number | null {
+  const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

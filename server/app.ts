@@ -6,6 +6,7 @@ import type { RenderedPage } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
 import { handleCartForm } from '../routers/cart/forms.ts';
 import type { PostedForm } from '../client/form-action.ts';
+import { adminActions } from '../client/admin-actions.ts';
 import { userActions } from '../client/user-actions.ts';
 import { productImage } from '../routers/product/image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
@@ -81,7 +82,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   // Cart forms for shoppers without JavaScript (the same actions as the cart procedures).
   app.post('/cart/:action', async (c) => handleCartForm(c.req.param('action'), c.req.raw, await contextFor(c)));
-  for (const action of userActions) app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
+  for (const action of [...userActions, ...adminActions]) app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
 
   if (serveAssets) app.use('/assets/*', serveAssets);
 

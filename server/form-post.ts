@@ -4,7 +4,7 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Context as HonoContext, Handler } from 'hono';
-import { fieldsOf, formErrors, keptValues, type FormAction, type PostedForm } from '../client/form-action.ts';
+import { fieldsOf, formErrors, FormFieldError, keptValues, type FormAction, type PostedForm } from '../client/form-action.ts';
 import { createCaller } from '../routers/index.ts';
 import type { Context } from './context.ts';
 import { errorIssues } from './trpc.ts';
@@ -30,13 +30,17 @@ export function formPost(action: FormAction, { context, page }: FormPostDeps): H
       ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
       return res;
     } catch (error) {
-      const errors =
+      const facts =
         error instanceof TRPCError
-          ? formErrors({ code: error.code, message: error.message, issues: errorIssues(error) })
-          : null;
+          ? { code: error.code, message: error.message, issues: errorIssues(error) }
+          : error instanceof FormFieldError
+            ? { ...error.data, message: error.message }
+            : null;
+      const errors = facts && formErrors(facts, action.fieldOf);
       if (!errors) throw error;
       const posted = { path: action.path, values: keptValues(fields), errors };
-      return page(c, ctx, action.page(fields), posted, getHTTPStatusCodeFromError(error as TRPCError));
+      const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 400;
+      return page(c, ctx, action.page(fields), posted, status);
     }
   };
 }

@@ -5,7 +5,7 @@ import { formErrors, INSTANCE_FIELD, type FormAction, type FormErrors } from '..
 import { usePostedForm } from '../posted-form.ts';
 import { browserMutations } from '../trpc.ts';
 
-interface FormState {
+export interface FormState {
   error: (name: string) => string | undefined;
   /** What the shopper typed before a failed plain post, if anything. */
   kept: (name: string) => string | undefined;
@@ -37,7 +37,7 @@ export function ActionForm(
       window.location.assign(props.action.done(fields, result));
     } catch (error) {
       const e = error as { message?: string; data?: { code?: string; issues?: { path: string; message: string }[] } };
-      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues });
+      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues }, props.action.fieldOf);
       setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
       setBusy(false);
       form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
@@ -68,7 +68,8 @@ export function ActionForm(
   );
 }
 
-function useFormState(): FormState {
+/** The enclosing ActionForm's state, for fields laid out by their page (the admin forms). */
+export function useFormState(): FormState {
   const state = useContext(FormStateContext);
   if (!state) throw new Error('form fields belong inside <ActionForm>');
   return state;
@@ -156,7 +157,7 @@ export function SelectField(props: { name: string; label: string; options: { val
   );
 }
 
-function FieldNote(props: { id: string; error?: string; hint?: string }): JSX.Element {
+export function FieldNote(props: { id: string; error?: string; hint?: string }): JSX.Element {
   return (
     <Show
       when={props.error}

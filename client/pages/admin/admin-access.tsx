@@ -48,8 +48,3 @@ export function AdminsOnly(props: { reason: Denied['denied'] }) {
     </section>
   );
 }
-
-/** The message of a failed mutation, as the server wrote it for people. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-}

@@ -96,12 +96,15 @@ describe('admin product edit page', () => {
     expect(html).toContain('Edit Quarter-Zip Fleece Sweatshirt');
     expect(html).toMatch(/<input[^>]*name="name"[^>]*value="Quarter-Zip Fleece Sweatshirt"/);
     expect(html).toMatch(/<input[^>]*name="price"[^>]*value="68.00"/);
-    expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*name="categories"[^>]*value="apparel"[^>]*checked/);
+    expect(html).toMatch(/<input[^>]*type="checkbox"[^>]*name="category.apparel"[^>]*checked/);
     expect(html).toContain('Stock: 7');
     expect(html).toMatch(/<input[^>]*name="delta"/);
     expect(html).toMatch(/<input[^>]*name="reason"/);
     expect(html).toContain('Returned by customer');
     expect(html).toContain('Archive product');
+    // Every form posts without JavaScript.
+    for (const action of ['update', 'adjust-stock', 'archive']) expect(html).toMatch(new RegExp(`<form[^>]* method="post" action="/admin/products/${action}"`));
+    expect(html).not.toContain('needs JavaScript');
   });
 
   it('shows an empty form for a new product and 404 for an unknown one', async () => {
@@ -109,6 +112,7 @@ describe('admin product edit page', () => {
     expect(fresh.status).toBe(200);
     expect(fresh.html).toContain('New product');
     expect(fresh.html).toMatch(/<input[^>]*name="stock"/);
+    expect(fresh.html).toMatch(/<form[^>]* method="post" action="\/admin\/products\/new"/);
     expect((await render('/admin/products/999999', ADMIN)).status).toBe(404);
     expect((await render('/admin/products/abc', ADMIN)).status).toBe(404);
   });

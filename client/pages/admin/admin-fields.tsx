@@ -1,0 +1,119 @@
+// The admin forms' inputs in the console's look (label above a compact input),
+// bound to their ActionForm: after a failed post they show what was typed and
+// the error beside the field, linked to it for screen readers.
+import { createUniqueId, type JSX } from 'solid-js';
+import { FieldNote, useFormState } from '../../components/action-form.tsx';
+
+const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  /** Shown when nothing was posted (the saved value). */
+  value?: string;
+  class?: string;
+}
+
+function useField(name: string) {
+  const form = useFormState();
+  const id = `field-${createUniqueId()}`;
+  const error = () => form.error(name);
+  return {
+    id,
+    error,
+    value: (saved?: string) => form.kept(name) ?? saved ?? '',
+    invalid: () => (error() ? 'true' : undefined),
+    describedBy: () => (error() ? `${id}-error` : undefined),
+  };
+}
+
+export function TextField(
+  props: FieldProps &
+    Pick<JSX.InputHTMLAttributes<HTMLInputElement>, 'required' | 'maxLength' | 'pattern' | 'placeholder' | 'inputMode' | 'min' | 'step'> & {
+      type?: 'text' | 'number';
+    },
+) {
+  const field = useField(props.name);
+  return (
+    <div>
+      <label class="flex flex-col gap-1 text-sm">
+        {props.label}
+        <input
+          id={field.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          min={props.min}
+          step={props.step}
+          required={props.required}
+          maxLength={props.maxLength}
+          pattern={props.pattern}
+          placeholder={props.placeholder}
+          value={field.value(props.value)}
+          aria-invalid={field.invalid()}
+          aria-describedby={field.describedBy()}
+          class={`${inputClass} ${props.class ?? ''}`}
+        />
+      </label>
+      <FieldNote id={field.id} error={field.error()} />
+    </div>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { rows: number; maxLength: number }) {
+  const field = useField(props.name);
+  return (
+    <div>
+      <label class="flex flex-col gap-1 text-sm">
+        {props.label}
+        <textarea
+          id={field.id}
+          name={props.name}
+          rows={props.rows}
+          maxLength={props.maxLength}
+          aria-invalid={field.invalid()}
+          aria-describedby={field.describedBy()}
+          class={inputClass}
+        >
+          {field.value(props.value)}
+        </textarea>
+      </label>
+      <FieldNote id={field.id} error={field.error()} />
+    </div>
+  );
+}
+
+export function Checkbox(props: { name: string; label: string; checked: boolean }) {
+  const form = useFormState();
+  // After a failed post, an unticked box is absent from the values: the post decides.
+  const isChecked = () => (form.reposted() ? form.kept(props.name) === 'on' : props.checked);
+  return (
+    <label class="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={props.name} checked={isChecked()} />
+      {props.label}
+    </label>
+  );
+}
+
+/** A group of checkboxes with one error for the group (e.g. "categories"). */
+export function CheckboxGroup(props: { name: string; legend: string; children: JSX.Element }) {
+  const field = useField(props.name);
+  return (
+    <fieldset class="border border-gray-200 rounded p-3" aria-describedby={field.describedBy()}>
+      <legend class="text-sm px-1">{props.legend}</legend>
+      {props.children}
+      <FieldNote id={field.id} error={field.error()} />
+    </fieldset>
+  );
+}
+
+export function SubmitButton(props: { label: string; busyLabel: string }) {
+  const form = useFormState();
+  return (
+    <div>
+      <button type="submit" class="px-4 py-2 rounded bg-gray-900 text-white text-sm disabled:opacity-60" disabled={form.busy()}>
+        {form.busy() ? props.busyLabel : props.label}
+      </button>
+    </div>
+  );
+}
