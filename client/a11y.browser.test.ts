@@ -6,8 +6,8 @@ import { browserAndShop } from '../server/testing/browser.ts';
 const env = browserAndShop();
 const AXE = require.resolve('axe-core/axe.min.js');
 const PAGES = ['/', '/category/apparel', '/product/cafe-creme-espresso-beans', '/search?q=coffee', '/search?q=zzzz', '/cart', '/sign-in', '/sign-up', '/no-such-page'];
-// Seen by a signed-in shopper with something in the cart.
-const ACCOUNT_PAGES = ['/account', '/cart', '/sign-in?next=%2Fcart'];
+// Seen by a signed-in shopper with something in the cart (an administrator, so the admin console too).
+const ACCOUNT_PAGES = ['/account', '/cart', '/sign-in?next=%2Fcart', '/admin/products', '/admin/products?lowStock=1', '/admin/products/new', '/admin/products/1'];
 
 let accounts = 0;
 /** A signed-in shopper with one product in the cart: their cookies, for the browser context. */
@@ -19,7 +19,9 @@ async function shopperCookies() {
       body: JSON.stringify(body),
     });
   const password = 'correct horse battery';
-  const res = await post('user.register', { email: `a11y${++accounts}@example.com`, password, confirmPassword: password, name: 'Ada' });
+  const email = `a11y${++accounts}@example.com`;
+  const res = await post('user.register', { email, password, confirmPassword: password, name: 'Ada' });
+  await env.shop.db.updateTable('users').set({ role: 'admin' }).where('email', '=', email).execute();
   const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('='));
   await post('cart.add', { productId: 1, quantity: 2 }, pairs.map((p) => p.join('=')).join('; '));
   return pairs.map(([name, value]) => ({ name: name!, value: value!, url: env.shop.url }));
@@ -42,6 +44,7 @@ describe('accessibility (axe-core)', () => {
         if (signedIn && !(await context.cookies()).length) await context.addCookies(await shopperCookies());
         await page.goto(`${env.shop.url}${path}`);
         if (path === '/account') expect(await page.getByRole('heading', { name: 'Your account' }).isVisible()).toBe(true);
+        if (path === '/admin/products/1') expect(await page.getByLabel('Name').first().inputValue()).not.toBe('');
         await page.addScriptTag({ path: AXE });
         const violations = (await page.evaluate(async () => {
           const result = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
