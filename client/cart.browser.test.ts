@@ -61,4 +61,16 @@ describe('cart in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('adds to the cart with JavaScript switched off: a plain form post and a confirmation', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${env.shop.url}/category/apparel?sort=name`);
+    await page.getByRole('button', { name: `Add to cart: ${tee.name}` }).click();
+    await page.waitForURL(/cart=added/);
+    expect(new URL(page.url()).pathname).toBe('/category/apparel');
+    expect(await page.getByText('Added to your cart.').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Cart 1 item', exact: true }).isVisible()).toBe(true);
+    await context.close();
+  }, 30_000);
 });

@@ -22,6 +22,24 @@ describe('the HTTP app', () => {
     expect(line).toMatch(new RegExp(`^GET /trpc/product\\.categories 200 \\d+\\.\\dms ${id}$`));
   });
 
+  it('sends security headers with every response', async () => {
+    for (const path of ['/', '/trpc/product.categories', '/healthz']) {
+      const res = await shop.fetch(path);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('refuses request bodies over 256 KiB with 413, before reading them', async () => {
+    const res = await shop.fetch('/trpc/user.login', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(300 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+  });
+
   it('batches tRPC queries in one request', async () => {
     const res = await shop.fetch(
       `/trpc/product.categories,product.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { pageSize: 2 } }))}`,

@@ -1,7 +1,9 @@
 // createApp: the one Hono app both runtimes serve. Only the deps differ.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { RenderedPage } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
 import { handleCartForm } from '../routers/cart/forms.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
 
 type Env = { Variables: { requestId: string } };
 
+const MAX_BODY_BYTES = 256 * 1024;
+
 const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
 
 export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress }: AppOptions) {
@@ -59,6 +63,19 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   app.use(requestId());
   app.use(requestLog(logger));
+  // nosniff, same-origin framing only, and so on. No CSP yet: Solid's hydration data
+  // is an inline script, which a CSP would need a nonce for. The referrer policy must
+  // not be no-referrer: browsers then send "Origin: null" with form posts, which the
+  // same-origin check refuses.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  // No form or API call of the shop is anywhere near this; bigger bodies are refused unread.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The request is too large.', 413) }));
   // QStash job webhooks are authenticated by their signature, not by origin.
   app.use(sameOriginWrites(['/jobs/']));
 
