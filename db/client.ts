@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { Kysely } from 'kysely';
+import { ConfigError } from '../server/config.ts';
 import type { Database, Db } from './database.ts';
 import { LibsqlDialect } from './dialect.ts';
 
@@ -18,7 +19,7 @@ export interface DatabaseHandle {
 
 export async function openDatabase(url: string, authToken?: string): Promise<DatabaseHandle> {
   if (!SCHEMES.some((s) => url.startsWith(s))) {
-    throw new Error(`DATABASE_URL must start with one of ${SCHEMES.join(' ')} (got "${url}")`);
+    throw new ConfigError(`DATABASE_URL must start with one of ${SCHEMES.join(' ')} (got "${url}")`);
   }
   const embedded = url.startsWith('file:');
   if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });

@@ -20,6 +20,11 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+/** A setting that is missing or wrong: reported to the operator as one line, no stack. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export function readConfig(env: Env = process.env, mode: Mode = 'development'): Config {
   return {
     mode,
@@ -36,17 +41,17 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
 function adminPasswordFrom(env: Env): string | undefined {
   const password = env.ADMIN_PASSWORD || undefined;
   if (password && (password.length < 8 || password.length > 128)) {
-    throw new Error('ADMIN_PASSWORD must be 8 to 128 characters');
+    throw new ConfigError('ADMIN_PASSWORD must be 8 to 128 characters');
   }
   return password;
 }
 
-// Production must be given a secret; development and tests get a random one per
-// process unless SESSION_SECRET is set (so dev sessions end on restart).
+// Production must be given a secret. Tests get a random one per process;
+// `npm run dev` keeps a generated one in data/ (server/local/dev-secret.ts).
 function secretFrom(env: Env, mode: Mode): string {
   const secret = env.SESSION_SECRET;
   if (secret && secret.length >= 32) return secret;
-  if (secret || mode === 'production') throw new Error('SESSION_SECRET must be set to at least 32 characters');
+  if (secret || mode === 'production') throw new ConfigError('SESSION_SECRET must be set to at least 32 characters (e.g. `openssl rand -hex 32`)');
   return randomSecret();
 }
 
@@ -59,6 +64,6 @@ function intFrom(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer (got "${raw}")`);
   return value;
 }

@@ -1,14 +1,22 @@
 // Bun entry: `npm run dev` (development) and `npm start` (NODE_ENV=production).
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig } from './config.ts';
 import { boot } from './local/boot.ts';
 import { devSecret } from './local/dev-secret.ts';
 import { consoleLogger } from './logger.ts';
 
 const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development';
 if (mode === 'development' && !process.env.SESSION_SECRET) process.env.SESSION_SECRET = devSecret();
-const config = readConfig(process.env, mode);
-const shop = await boot({ config, logger: consoleLogger });
+const { config, shop } = await start().catch((error) => {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`GoMall cannot start: ${error.message}`);
+  process.exit(1);
+});
 console.log(`GoMall (${config.mode}) listening on ${shop.url}`);
+
+async function start() {
+  const config = readConfig(process.env, mode);
+  return { config, shop: await boot({ config, logger: consoleLogger }) };
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

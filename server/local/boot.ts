@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { seedAdmin } from '../../db/seed/admin.ts';
 import { seedCatalog } from '../../db/seed/catalog.ts';
 import { createApp, type AppOptions } from '../app.ts';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
@@ -44,7 +44,7 @@ export function readClientAssets() {
   try {
     return assetsFromManifest(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new Error(`Cannot read ${path}: run \`npm run build\` first.`, { cause: error });
+    throw new ConfigError(`Cannot read ${path}: run \`npm run build\` first.`, { cause: error });
   }
 }
 
@@ -54,7 +54,7 @@ export async function loadRenderer(fromBundle: boolean): Promise<AppOptions['ren
   try {
     return (await import(join(process.cwd(), SERVER_BUNDLE))).renderPage;
   } catch (error) {
-    throw new Error(`Cannot load ${SERVER_BUNDLE}: run \`npm run build\` first.`, { cause: error });
+    throw new ConfigError(`Cannot load ${SERVER_BUNDLE}: run \`npm run build\` first.`, { cause: error });
   }
 }
 
