@@ -60,7 +60,9 @@ try {
     await measure('baseline: Bun.serve hello', baseline.url),
     await measure('GET /healthz', `${shop.url}/healthz`),
     await measure('tRPC product.list (24)', `${shop.url}/trpc/product.list?input=${input}`),
+    await measure('tRPC product.search', `${shop.url}/trpc/product.search?input=${encodeURIComponent(JSON.stringify({ q: 'coffee' }))}`),
     await measure('SSR /category/apparel', `${shop.url}/category/apparel`),
+    await measure('SSR /search?q=coffee', `${shop.url}/search?q=coffee`),
     await measure('SSR / (home)', `${shop.url}/`),
   ];
   const base = results[0]!.rps;

@@ -68,9 +68,12 @@ function matches(db: Db, match: string, filters: SearchFilters, ignore?: 'catego
   if (filters.minPriceCents !== undefined && ignore !== 'price') conditions.push(sql<boolean>`p."priceCents" >= ${filters.minPriceCents}`);
   if (filters.maxPriceCents !== undefined && ignore !== 'price') conditions.push(sql<boolean>`p."priceCents" <= ${filters.maxPriceCents}`);
   if (filters.inStock) conditions.push(sql<boolean>`p.stock > 0`);
+  // CROSS JOIN makes SQLite drive the query from the full-text index; with a plain
+  // join it may scan every product and run the MATCH once per row (20x slower).
   return db
     .selectFrom('products_fts')
-    .innerJoin('products as p', 'p.id', 'products_fts.rowid')
+    .crossJoin('products as p')
+    .whereRef('p.id', '=', 'products_fts.rowid')
     .where('p.active', '=', 1)
     .where((eb) => eb.and(conditions));
 }
