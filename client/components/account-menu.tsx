@@ -1,5 +1,6 @@
 // The header's account links: sign in / create account when signed out; the
-// account page and a sign-out button (a plain form, so it works without JS) when in.
+// account page (and the admin console for admins) and a sign-out button (a plain
+// form, so it works without JS) when in.
 import { useLocation } from '@solidjs/router';
 import { createResource, Show, Suspense } from 'solid-js';
 import { withNext } from '../../server/auth/next.ts';
@@ -33,6 +34,11 @@ export function AccountMenu() {
             <a href="/account" class="text-gray-700 hover:text-gray-900" title={user().email}>
               {user().name || 'Your account'}
             </a>
+            <Show when={user().role === 'admin'}>
+              <a href="/admin/products" class="text-gray-700 hover:text-gray-900">
+                Admin
+              </a>
+            </Show>
             <ActionForm action={signOut} aria-label="Sign out">
               <SubmitButton label="Sign out" busyLabel="Signing out…" variant="plain" />
             </ActionForm>

@@ -41,13 +41,18 @@ describe('admin pages access', () => {
     const customer = await shop.register();
     const refused = await shop.fetch('/admin/products', { headers: { cookie: customer.cookie } });
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toContain('Admins only');
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('Admins only');
+    expect(refusedHtml).not.toContain('>Admin</a>');
 
     const admin = await shop.register();
     await shop.makeAdmin(admin.email);
     const served = await shop.fetch('/admin/products', { headers: { cookie: admin.cookie } });
     expect(served.status).toBe(200);
-    expect(rows(await served.text())).toHaveLength(50);
+    const servedHtml = await served.text();
+    expect(rows(servedHtml)).toHaveLength(50);
+    // The header offers the admin console to admins only.
+    expect(servedHtml).toMatch(/<a[^>]*href="\/admin\/products"[^>]*>Admin<\/a>/);
 
     // Admin mutations over HTTP record the signed-in admin as the actor.
     const { id } = await shop.caller().product.get({ slug: 'organic-cotton-pocket-tee' });
