@@ -15,15 +15,24 @@ export interface RenderedPage {
 // marker first and split the output there, as the document shell is ours.
 const HEAD_END = '</head>';
 
-/** `posted`: a plain form post that failed, shown again with its errors. */
+export interface RenderOptions {
+  /** A plain form post that failed, shown again with its errors. */
+  posted?: PostedForm;
+  /** The Content-Security-Policy nonce for the inline hydration-data scripts. */
+  nonce?: string;
+}
+
 /** `url`: the absolute URL of the page. */
-export async function renderPage(url: string, api: Api, posted?: PostedForm): Promise<RenderedPage> {
+export async function renderPage(url: string, api: Api, { posted, nonce }: RenderOptions = {}): Promise<RenderedPage> {
   const { origin, pathname, search } = new URL(url);
   const page: PageStatus = { status: 200 };
-  const html = await renderToStringAsync(() => [
-    ssr(HEAD_END) as unknown as Element,
-    <App api={api} origin={origin} url={pathname + search} posted={posted} status={page} />,
-  ]);
+  const html = await renderToStringAsync(
+    () => [
+      ssr(HEAD_END) as unknown as Element,
+      <App api={api} origin={origin} url={pathname + search} posted={posted} status={page} />,
+    ],
+    { nonce },
+  );
   const at = html.indexOf(HEAD_END);
   return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };
 }

@@ -31,6 +31,10 @@ describe('storefront in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The page's Content-Security-Policy must not block anything the shop itself uses.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     await page.goto(`${env.shop.url}/`);
     const menu = page.getByRole('button', { name: 'Menu' });
     const nav = page.locator('#site-nav');

@@ -31,6 +31,22 @@ describe('the HTTP app', () => {
     }
   });
 
+  it('gives every page a fresh script nonce that all its inline scripts carry', async () => {
+    const nonces = new Set<string>();
+    for (const path of ['/', '/category/apparel', '/no-such-page']) {
+      const res = await shop.fetch(path);
+      const policy = res.headers.get('content-security-policy')!;
+      const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(policy)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(policy).toContain("frame-ancestors 'self'");
+      nonces.add(nonce!);
+      const inline = [...(await res.text()).matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]);
+      expect(inline.length).toBeGreaterThan(0);
+      for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
   it('refuses request bodies over 256 KiB with 413, before reading them', async () => {
     const res = await shop.fetch('/trpc/user.login', {
       method: 'POST',

@@ -4,7 +4,7 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { RenderedPage } from '../client/entry-server.tsx';
+import type { RenderedPage, RenderOptions } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
 import { handleCartForm } from '../routers/cart/forms.ts';
 import type { PostedForm } from '../client/form-action.ts';
@@ -21,6 +21,7 @@ import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { requestLog } from './request-log.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
+import { cspNonce, pagePolicy } from './ssr/content-security-policy.ts';
 import { pageApi } from './ssr/page-api.ts';
 
 export interface AppOptions {
@@ -29,7 +30,7 @@ export interface AppOptions {
   /** Hashed client entry and CSS, from Vite's manifest. */
   assets: ClientAssets;
   /** Server render of a page: the Vite SSR bundle in production, the source in dev and tests. */
-  render: (url: string, api: Api, posted?: PostedForm) => Promise<RenderedPage>;
+  render: (url: string, api: Api, options: RenderOptions) => Promise<RenderedPage>;
   /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
   /**
@@ -55,16 +56,18 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     });
 
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
-    const page = await render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId), posted);
-    const res = c.html(renderDocument(page, assets), (status ?? page.status) as 200);
+    const nonce = cspNonce();
+    const page = await render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId), { posted, nonce });
+    const res = c.html(renderDocument(page, assets, nonce), (status ?? page.status) as 200);
+    res.headers.set('content-security-policy', pagePolicy(nonce));
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;
   };
 
   app.use(requestId());
   app.use(requestLog(logger));
-  // nosniff, same-origin framing only, and so on. No CSP yet: Solid's hydration data
-  // is an inline script, which a CSP would need a nonce for. The referrer policy must
+  // nosniff, same-origin framing only, and so on; pages add their own nonce-based CSP
+  // (server/ssr/content-security-policy.ts). The referrer policy must
   // not be no-referrer: browsers then send "Origin: null" with form posts, which the
   // same-origin check refuses.
   app.use(

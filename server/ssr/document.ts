@@ -1,6 +1,9 @@
 // The HTML shell around a server-rendered page. The mount element (#app) is ours,
 // not Solid's, so hydrate() can claim what is inside it.
-import { generateHydrationScript } from 'solid-js/web';
+import { generateHydrationScript as hydrationScript } from 'solid-js/web';
+
+// TypeScript sees solid-js/web's browser types; the server build takes options.
+const generateHydrationScript = hydrationScript as unknown as (options: { nonce?: string }) => string;
 import type { RenderedPage } from '../../client/entry-server.tsx';
 
 export interface ClientAssets {
@@ -9,7 +12,8 @@ export interface ClientAssets {
   styles: string[];
 }
 
-export function renderDocument(page: RenderedPage, assets: ClientAssets): string {
+/** `nonce`: the page's Content-Security-Policy nonce, carried by every inline script. */
+export function renderDocument(page: RenderedPage, assets: ClientAssets, nonce: string): string {
   const styles = assets.styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
   return `<!doctype html>
 <html lang="en">
@@ -19,7 +23,7 @@ export function renderDocument(page: RenderedPage, assets: ClientAssets): string
 <link rel="icon" href="data:,">
 ${page.head}
 ${styles}
-${generateHydrationScript()}
+${generateHydrationScript({ nonce })}
 <script type="module" src="${assets.script}" async></script>
 </head>
 <body>
