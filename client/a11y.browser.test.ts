@@ -1,7 +1,7 @@
 // Accessibility of the storefront's pages, checked by axe-core in Chromium
 // (WCAG 2.1 A and AA rules) at phone and desktop widths.
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop } from '../server/testing/browser.ts';
+import { browserAndShop, signedInCookies, trpcPost } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -10,21 +10,11 @@ const PAGES = ['/', '/category/apparel', '/product/cafe-creme-espresso-beans', '
 const ACCOUNT_PAGES = ['/account', '/cart', '/sign-in?next=%2Fcart', '/admin/products', '/admin/products?lowStock=1', '/admin/products/new', '/admin/products/1'];
 
 let accounts = 0;
-/** A signed-in shopper with one product in the cart: their cookies, for the browser context. */
+/** A signed-in administrator with one product in the cart: their cookies, for the browser context. */
 async function shopperCookies() {
-  const post = (path: string, body: unknown, cookie = '') =>
-    fetch(`${env.shop.url}/trpc/${path}`, {
-      method: 'POST',
-      headers: { origin: env.shop.url, 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    });
-  const password = 'correct horse battery';
-  const email = `a11y${++accounts}@example.com`;
-  const res = await post('user.register', { email, password, confirmPassword: password, name: 'Ada' });
-  await env.shop.db.updateTable('users').set({ role: 'admin' }).where('email', '=', email).execute();
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!.split('='));
-  await post('cart.add', { productId: 1, quantity: 2 }, pairs.map((p) => p.join('=')).join('; '));
-  return pairs.map(([name, value]) => ({ name: name!, value: value!, url: env.shop.url }));
+  const { header, cookies } = await signedInCookies(env.shop, `a11y${++accounts}@example.com`, { admin: true });
+  await trpcPost(env.shop, 'cart.add', { productId: 1, quantity: 2 }, header);
+  return cookies;
 }
 
 interface Violation {

@@ -2,33 +2,23 @@
 // and finds the guest cart merged into the account's cart.
 import { describe, expect, it } from 'bun:test';
 import { seedProducts } from '../db/seed/catalog-data.ts';
-import { browserAndShop } from '../server/testing/browser.ts';
+import { browserAndShop, signedInCookies, trpcPost } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 const tee = seedProducts.find((p) => p.slug === 'organic-cotton-pocket-tee')!;
 const tank = seedProducts.find((p) => p.slug === 'ribbed-tank-top')!;
 
-/** Registers an account over HTTP and puts one tee in its cart, as if added on another device. */
-async function accountWithATee(email: string, password: string) {
-  const post = async (path: string, body: unknown, cookie = '') => {
-    const res = await fetch(`${env.shop.url}/trpc/${path}`, {
-      method: 'POST',
-      headers: { origin: env.shop.url, 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-    return res;
-  };
-  const registered = await post('user.register', { email, password, confirmPassword: password });
-  const cookie = registered.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+/** An account with one tee in its cart, as if added on another device. */
+async function accountWithATee(email: string) {
+  const { header } = await signedInCookies(env.shop, email);
   const { id } = await env.shop.db.selectFrom('products').select('id').where('slug', '=', tee.slug).executeTakeFirstOrThrow();
-  await post('cart.add', { productId: id, quantity: 1 }, cookie);
+  expect((await trpcPost(env.shop, 'cart.add', { productId: id, quantity: 1 }, header)).status).toBe(200);
 }
 
 describe('cart in Chromium', () => {
   it('adds two products as a guest, changes a quantity, signs in and finds the merged cart', async () => {
     const password = 'correct horse battery';
-    await accountWithATee('cart-shopper@example.com', password);
+    await accountWithATee('cart-shopper@example.com');
 
     const context = await env.browser.newContext();
     const page = await context.newPage();

@@ -34,14 +34,14 @@ export function AccountMenu() {
             <a href="/account" class="text-gray-700 hover:text-gray-900" title={user().email}>
               {user().name || 'Your account'}
             </a>
-            <ActionForm action={signOut} aria-label="Sign out">
-              <SubmitButton label="Sign out" busyLabel="Signing out…" variant="plain" />
-            </ActionForm>
             <Show when={user().role === 'admin'}>
               <a href="/admin/products" class="text-gray-700 hover:text-gray-900">
                 Admin
               </a>
             </Show>
+            <ActionForm action={signOut} aria-label="Sign out">
+              <SubmitButton label="Sign out" busyLabel="Signing out…" variant="plain" />
+            </ActionForm>
           </div>
         )}
       </Show>

@@ -55,3 +55,25 @@ export function browserAndShop() {
   });
   return fixture;
 }
+
+/** A tRPC mutation over real HTTP, sent as the shop's own pages send it (same-origin). */
+export function trpcPost(shop: ShopServer, path: string, body: unknown, cookie = '') {
+  return fetch(`${shop.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { origin: shop.url, 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A new account (an administrator if asked), signed in: its cookies, for a browser context. */
+export async function signedInCookies(shop: ShopServer, email: string, { admin = false } = {}) {
+  const password = 'correct horse battery';
+  const res = await trpcPost(shop, 'user.register', { email, password, confirmPassword: password, name: 'Ada' });
+  if (!res.ok) throw new Error(`could not register ${email}: ${res.status}`);
+  if (admin) await shop.db.updateTable('users').set({ role: 'admin' }).where('email', '=', email).execute();
+  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  return {
+    header: pairs.join('; '),
+    cookies: pairs.map((pair) => ({ name: pair.split('=')[0]!, value: pair.slice(pair.indexOf('=') + 1), url: shop.url })),
+  };
+}
