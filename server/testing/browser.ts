@@ -1,12 +1,12 @@
 // Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, and a
 // real shop server on a free port. Each test file starts and stops its own.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'bun:test';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../config.ts';
-import { boot } from '../local/boot.ts';
+import { boot, CLIENT_DIR } from '../local/boot.ts';
 import { recordingLogger } from './logger.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,8 +27,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Browser tests run the built client bundle against server code from source: a
+ * bundle older than the sources would hydrate a different page. `npm test` builds
+ * first; a bare `bun test` after editing pages stops here with instructions.
+ */
+function assertClientBundleFresh() {
+  const built = statSync(join(CLIENT_DIR, '.vite/manifest.json')).mtimeMs;
+  const sources = readdirSync('client', { recursive: true, encoding: 'utf8' }).map((file) => join('client', file));
+  const newer = sources.filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && statSync(file).mtimeMs > built);
+  if (newer.length) {
+    throw new Error(`The client bundle is older than ${newer[0]} (and ${newer.length - 1} more): run \`npm run build\` or \`npm test\`.`);
+  }
+}
+
 /** The real Bun server (same boot as `npm run dev`) on port 0 with a fresh database. */
 export async function startShopServer() {
+  assertClientBundleFresh();
   const dir = mkdtempSync(join(tmpdir(), 'gomall-browser-'));
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'shop.db')}` }, 'test');
   const shop = await boot({ config, logger: recordingLogger() });
