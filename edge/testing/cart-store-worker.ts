@@ -1,0 +1,26 @@
+// Test-only Worker: the production CartObject and the durable CartStore adapter,
+// with each CartStore operation exposed as `POST /<operation>` taking its
+// arguments as a JSON array (a merge's maxQuantity map as entries).
+import type { CartStore } from '../../server/ports.ts';
+import { durableCartStore } from '../cart-store.ts';
+import type { Env } from '../env.ts';
+
+export { CartObject } from '../cart-object.ts';
+
+type Operation = keyof CartStore;
+const OPERATIONS: Operation[] = ['get', 'add', 'setQuantity', 'remove', 'clear', 'merge'];
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const store = durableCartStore(env.CART);
+    const operation = new URL(request.url).pathname.slice(1) as Operation;
+    if (!OPERATIONS.includes(operation)) return new Response('unknown operation', { status: 404 });
+    const args = (await request.json()) as unknown[];
+    if (operation === 'merge') {
+      const limits = args[2] as { maxQuantity: [number, number][]; maxLines: number };
+      args[2] = { ...limits, maxQuantity: new Map(limits.maxQuantity) };
+    }
+    const result = await (store[operation] as (...a: unknown[]) => Promise<unknown>)(...args);
+    return Response.json(result ?? null);
+  },
+};
