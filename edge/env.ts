@@ -1,5 +1,5 @@
 // The Worker's bindings and variables, typed once (see wrangler.toml).
-import type { DurableObjectNamespace, DurableObjectStub, Fetcher } from '@cloudflare/workers-types';
+import type { DurableObjectNamespace, DurableObjectStub } from '@cloudflare/workers-types';
 import type { CartObject } from './cart-object.ts';
 
 export type CartObjectNamespace = DurableObjectNamespace<CartObject>;
@@ -9,7 +9,7 @@ export interface Env {
   /** One CartObject per cart id. */
   CART: CartObjectNamespace;
   /** The built client (dist/client), served by Workers static assets. */
-  ASSETS: Fetcher;
+  ASSETS: { fetch(request: Request): Promise<Response> };
   /** libSQL over HTTP (Turso): libsql:, https: or http:. */
   DATABASE_URL: string;
   /** Secrets (`wrangler secret put`): never in wrangler.toml. */
