@@ -169,3 +169,27 @@ describe('the Worker on workerd', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('the Worker without its secrets', () => {
+  it('answers 500 with a plain message, and says why in its log, when SESSION_SECRET is missing', async () => {
+    const errors: string[] = [];
+    const unconfigured = new Miniflare({
+      modules: true,
+      scriptPath: 'dist/edge/worker.js',
+      modulesRoot: 'dist/edge',
+      compatibilityDate: '2026-04-01',
+      compatibilityFlags: ['nodejs_compat'],
+      durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+      bindings: { DATABASE_URL: 'http://db.test' },
+      handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.on('data', (chunk) => errors.push(String(chunk))),
+    });
+    try {
+      const res = await unconfigured.dispatchFetch('http://shop.test/healthz');
+      expect(res.status).toBe(500);
+      expect(await res.text()).toBe('The shop is not configured correctly.');
+      expect(errors.join('')).toContain('GoMall cannot start: SESSION_SECRET must be set');
+    } finally {
+      await unconfigured.dispose();
+    }
+  });
+});
