@@ -1,0 +1,154 @@
+// One shopping cart as a Durable Object (one object per cart id), its lines in
+// the object's own SQLite. Each method runs synchronously inside the object, so
+// concurrent calls on one cart are serialised and never lose an update.
+import type { DurableObjectState } from '@cloudflare/workers-types';
+import { DurableObject } from 'cloudflare:workers';
+import type { CartLimits, CartLine, CartWrite } from '../server/ports.ts';
+import type { Env } from './env.ts';
+
+/** The lines a merge moves, with the cart version they were read at. */
+export interface CartSnapshot {
+  lines: CartLine[];
+  version: number;
+}
+
+/** MergeLimits in a form that crosses RPC as plain data. */
+export interface AbsorbLimits {
+  maxQuantity: [productId: number, cap: number][];
+  maxLines: number;
+}
+
+export class CartObject extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // `position` keeps the order lines were first added; the upsert keeps it.
+    // `version` counts writes, so a merge can tell which snapshot it already moved.
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS lines (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        productId INTEGER NOT NULL UNIQUE,
+        quantity INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS absorbed (fromCartId TEXT PRIMARY KEY, version INTEGER NOT NULL);
+    `);
+  }
+
+  get(): CartLine[] {
+    return this.ctx.storage.sql.exec<{ productId: number; quantity: number }>('SELECT productId, quantity FROM lines ORDER BY position').toArray().map(plain);
+  }
+
+  add(productId: number, quantity: number, limits: CartLimits): CartWrite {
+    return this.#upsert(productId, quantity, limits, (existing) => Math.min(existing + quantity, limits.maxQuantity));
+  }
+
+  setQuantity(productId: number, quantity: number, limits: CartLimits): CartWrite {
+    if (quantity <= 0) return { ok: true, lines: this.remove(productId) };
+    return this.#upsert(productId, quantity, limits, () => Math.min(quantity, limits.maxQuantity));
+  }
+
+  remove(productId: number): CartLine[] {
+    this.ctx.storage.transactionSync(() => {
+      if (this.ctx.storage.sql.exec('DELETE FROM lines WHERE productId = ?', productId).rowsWritten) this.#bump();
+    });
+    return this.get();
+  }
+
+  clear(): void {
+    this.ctx.storage.transactionSync(() => {
+      if (this.ctx.storage.sql.exec('DELETE FROM lines').rowsWritten) this.#bump();
+    });
+  }
+
+  /** The lines a merge is about to move out of this (guest) cart. */
+  snapshot(): CartSnapshot {
+    return { lines: this.get(), version: this.#version() };
+  }
+
+  /**
+   * Merges another cart's snapshot into this one, exactly as the local adapter does
+   * (sum per product up to its cap, never lowering a line, new lines while there is
+   * room, products without a cap dropped). A snapshot already absorbed is skipped,
+   * so a retried merge never adds the same lines twice.
+   */
+  absorb(fromCartId: string, from: CartSnapshot, limits: AbsorbLimits): CartLine[] {
+    const caps = new Map(limits.maxQuantity);
+    const sql = this.ctx.storage.sql;
+    this.ctx.storage.transactionSync(() => {
+      const done = sql.exec<{ version: number }>('SELECT version FROM absorbed WHERE fromCartId = ?', fromCartId).toArray()[0];
+      if (done && done.version >= from.version) return;
+      const target = new Map(this.get().map((l) => [l.productId, l.quantity]));
+      let lineCount = target.size;
+      for (const line of from.lines) {
+        const cap = caps.get(line.productId) ?? 0;
+        if (cap <= 0) continue;
+        const existing = target.get(line.productId);
+        if (existing === undefined) {
+          if (lineCount >= limits.maxLines) continue;
+          lineCount++;
+          sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', line.productId, Math.min(line.quantity, cap));
+        } else {
+          const quantity = Math.max(existing, Math.min(existing + line.quantity, cap));
+          if (quantity !== existing) sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', quantity, line.productId);
+        }
+      }
+      sql.exec('INSERT INTO absorbed (fromCartId, version) VALUES (?, ?) ON CONFLICT (fromCartId) DO UPDATE SET version = excluded.version', fromCartId, from.version);
+      this.#bump();
+    });
+    return this.get();
+  }
+
+  /**
+   * Takes a merged snapshot's lines out of this (guest) cart. Lines added after the
+   * snapshot stay. Releasing the same snapshot twice is a no-op (retries).
+   */
+  release(snapshot: CartSnapshot): void {
+    const sql = this.ctx.storage.sql;
+    this.ctx.storage.transactionSync(() => {
+      if (this.#meta('released') === snapshot.version) return;
+      for (const line of snapshot.lines) {
+        sql.exec('UPDATE lines SET quantity = quantity - ? WHERE productId = ?', line.quantity, line.productId);
+      }
+      sql.exec('DELETE FROM lines WHERE quantity <= 0');
+      this.#setMeta('released', snapshot.version);
+      this.#bump();
+    });
+  }
+
+  // Inserts the line while the cart has room (or already holds the product), else refuses.
+  #upsert(productId: number, quantity: number, limits: CartLimits, updated: (existing: number) => number): CartWrite {
+    const sql = this.ctx.storage.sql;
+    const written = this.ctx.storage.transactionSync(() => {
+      const existing = sql.exec<{ quantity: number }>('SELECT quantity FROM lines WHERE productId = ?', productId).toArray()[0];
+      if (existing) {
+        sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', updated(existing.quantity), productId);
+      } else {
+        const count = sql.exec<{ n: number }>('SELECT count(*) AS n FROM lines').one().n;
+        if (count >= limits.maxLines) return false;
+        sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', productId, Math.min(quantity, limits.maxQuantity));
+      }
+      this.#bump();
+      return true;
+    });
+    return written ? { ok: true, lines: this.get() } : { ok: false, code: 'CART_FULL' };
+  }
+
+  #version(): number {
+    return this.#meta('version') ?? 0;
+  }
+
+  #bump(): void {
+    this.#setMeta('version', this.#version() + 1);
+  }
+
+  #meta(key: string): number | undefined {
+    return this.ctx.storage.sql.exec<{ value: number }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value;
+  }
+
+  #setMeta(key: string, value: number): void {
+    this.ctx.storage.sql.exec('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+  }
+}
+
+// SQL cursor rows are plain objects already; copying keeps only the two fields.
+const plain = (row: { productId: number; quantity: number }): CartLine => ({ productId: row.productId, quantity: row.quantity });

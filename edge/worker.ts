@@ -1,0 +1,63 @@
+// The Worker entry: the same app as the Bun entry (createApp), built once per
+// isolate from the edge adapters: libSQL over HTTP, carts in Durable Objects,
+// the client bundle from Workers static assets.
+import type { ExportedHandler } from '@cloudflare/workers-types';
+import type { MiddlewareHandler } from 'hono';
+import manifest from 'gomall:client-manifest';
+import type { App } from '../server/app.ts';
+import { ConfigError, readConfig } from '../server/config.ts';
+import { systemClock } from '../server/local/clock.ts';
+import { consoleLogger } from '../server/logger.ts';
+import { assetsFromManifest } from '../server/ssr/manifest.ts';
+import { durableCartStore } from './cart-store.ts';
+import { openRemoteDatabase } from './database.ts';
+import type { Env } from './env.ts';
+
+export { CartObject } from './cart-object.ts';
+
+const assets = assetsFromManifest(manifest);
+let app: Promise<App> | undefined;
+
+async function buildApp(env: Env): Promise<App> {
+  const config = readConfig(variables(env), 'production');
+  const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
+  // Imported on the first request, not at load: some app modules draw random values
+  // when they load, which Workers allow only inside a handler.
+  const [{ createApp }, { renderPage }] = await Promise.all([import('../server/app.ts'), import('../client/entry-server.tsx')]);
+  return createApp({
+    deps: { db, carts: durableCartStore(env.CART), clock: systemClock, config },
+    logger: consoleLogger,
+    assets,
+    render: renderPage,
+    serveAssets: serveAssets(env),
+  });
+}
+
+// Static assets are served before the Worker runs; a request still reaching it is
+// a file that does not exist, answered by the assets binding (404) all the same.
+const serveAssets =
+  (env: Env): MiddlewareHandler =>
+  (c) =>
+    env.ASSETS.fetch(c.req.raw);
+
+/** The string variables and secrets of the environment (bindings left out). */
+const variables = (env: Env) => Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === 'string'));
+
+// Hono is typed with the DOM's Request and Response, workers-types with its own
+// (same objects at run time); this is where the two meet.
+type WorkerResponse = Awaited<ReturnType<NonNullable<ExportedHandler<Env>['fetch']>>>;
+const toWorker = (response: Response) => response as unknown as WorkerResponse;
+
+export default {
+  async fetch(request, env, ctx) {
+    app ??= buildApp(env);
+    try {
+      return toWorker(await (await app).fetch(request as unknown as Request, env, ctx));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      app = undefined;
+      console.error(`GoMall cannot start: ${error.message}`);
+      return toWorker(new Response('The shop is not configured correctly.', { status: 500 }));
+    }
+  },
+} satisfies ExportedHandler<Env>;
