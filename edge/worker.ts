@@ -4,7 +4,8 @@
 import type { ExportedHandler } from '@cloudflare/workers-types';
 import type { MiddlewareHandler } from 'hono';
 import manifest from 'gomall:client-manifest';
-import type { App } from '../server/app.ts';
+import { renderPage } from '../client/entry-server.tsx';
+import { createApp, type App } from '../server/app.ts';
 import { ConfigError, readConfig } from '../server/config.ts';
 import { systemClock } from '../server/local/clock.ts';
 import { consoleLogger } from '../server/logger.ts';
@@ -16,14 +17,11 @@ import type { Env } from './env.ts';
 export { CartObject } from './cart-object.ts';
 
 const assets = assetsFromManifest(manifest);
-let app: Promise<App> | undefined;
+let app: App | undefined;
 
-async function buildApp(env: Env): Promise<App> {
+function buildApp(env: Env): App {
   const config = readConfig(variables(env), 'production');
   const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
-  // Imported on the first request, not at load: some app modules draw random values
-  // when they load, which Workers allow only inside a handler.
-  const [{ createApp }, { renderPage }] = await Promise.all([import('../server/app.ts'), import('../client/entry-server.tsx')]);
   return createApp({
     deps: { db, carts: durableCartStore(env.CART), clock: systemClock, config },
     logger: consoleLogger,
@@ -50,12 +48,11 @@ const toWorker = (response: Response) => response as unknown as WorkerResponse;
 
 export default {
   async fetch(request, env, ctx) {
-    app ??= buildApp(env);
     try {
-      return toWorker(await (await app).fetch(request as unknown as Request, env, ctx));
+      app ??= buildApp(env);
+      return toWorker(await app.fetch(request as unknown as Request, env, ctx));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      app = undefined;
       console.error(`GoMall cannot start: ${error.message}`);
       return toWorker(new Response('The shop is not configured correctly.', { status: 500 }));
     }

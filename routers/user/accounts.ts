@@ -46,7 +46,8 @@ export async function registerUser(db: Db, input: RegisterInput, now: number, ro
 }
 
 // Compared against when the email is unknown, so both failures take the same time.
-const decoyHash = hashPassword(crypto.randomUUID());
+// Made on first use: Workers allow random values only while handling a request.
+let decoyHash: Promise<string> | undefined;
 
 /** The user whose email and password these are; rate limited per email and per client. */
 export async function authenticate(
@@ -57,7 +58,7 @@ export async function authenticate(
   const claim = await claimLoginAttempt(db, email, clientAddress, now);
   if ('wait' in claim) throw new UserError('TOO_MANY_ATTEMPTS', claim.wait);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword(crypto.randomUUID()))));
   // A failure keeps the attempt recorded by the claim.
   if (!user || !valid) throw new UserError('BAD_CREDENTIALS');
   await clearLoginFailures(db, email, claim.attemptIds);
