@@ -5,6 +5,7 @@
 // synchronously, so a second writer waiting on SQLite's lock would block the
 // event loop that the first writer needs to finish. Reads (WAL) never wait.
 import type { Client, InArgs, Transaction } from '@libsql/client';
+import { AsyncLock } from './async-lock.ts';
 import {
   CompiledQuery,
   SelectQueryNode,
@@ -18,26 +19,13 @@ import {
   type QueryResult,
 } from 'kysely';
 
-class WriteLock {
-  #tail: Promise<void> = Promise.resolve();
-
-  /** Resolves when the caller holds the lock; call the returned function to release it. */
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => held);
-    return ready;
-  }
-}
-
 class LibsqlConnection implements DatabaseConnection {
   #tx: Transaction | null = null;
   #release: (() => void) | null = null;
 
   constructor(
     private readonly client: Client,
-    private readonly lock: WriteLock,
+    private readonly lock: AsyncLock,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -99,7 +87,7 @@ function toResult<R>(rs: Awaited<ReturnType<Client['execute']>>): QueryResult<R>
 }
 
 class LibsqlDriver implements Driver {
-  readonly #lock = new WriteLock();
+  readonly #lock = new AsyncLock();
   constructor(private readonly client: Client) {}
 
   async init(): Promise<void> {}

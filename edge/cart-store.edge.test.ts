@@ -3,23 +3,17 @@
 // CartObject and adapter and exposes each operation over fetch. Then the merge
 // steps are replayed as a retry after a failure would replay them.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { cartStoreContract } from '../routers/cart/cart-store.contract.ts';
 import type { CartLine, CartStore } from '../server/ports.ts';
 import type { CartSnapshot } from './cart-object.ts';
-import { bundleWorker } from './testing/bundle.ts';
+import { bundleWorker, workerOptions } from './testing/bundle.ts';
 
 let mf: Miniflare;
 beforeAll(async () => {
   const scriptPath = await bundleWorker('edge/testing/cart-store-worker.ts');
   mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+    ...workerOptions(scriptPath),
   });
 });
 afterAll(() => mf.dispose());

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare';
 import { openDatabase } from '../db/client.ts';
@@ -14,6 +14,7 @@ import { GUEST_CART_COOKIE } from '../server/cart-id.ts';
 import { SESSION_COOKIE } from '../server/auth/cookie.ts';
 import { createLibsqlHttpHandler, type LibsqlHttpHandler } from '../server/testing/libsql-http/handler.ts';
 import { buildWorker } from './build.ts';
+import { workerOptions } from './testing/bundle.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gomall-worker-'));
 const dbPath = join(dir, 'remote.db');
@@ -26,12 +27,7 @@ beforeAll(async () => {
   const [scriptPath] = await Promise.all([buildWorker(), seed()]);
   database = createLibsqlHttpHandler({ path: dbPath });
   mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+    ...workerOptions(scriptPath),
     assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     bindings: { DATABASE_URL: 'http://db.test', DATABASE_AUTH_TOKEN: 'test-token', SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x') },
     // Request log lines stay out of the test output; errors do not.

@@ -1,7 +1,19 @@
 // Bundles a Worker module for Miniflare in tests (Bun's bundler, workerd conditions).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** Miniflare options every test Worker shares: the bundle, Node compatibility, the CART objects. */
+export function workerOptions(scriptPath: string) {
+  return {
+    modules: true,
+    scriptPath,
+    modulesRoot: dirname(scriptPath),
+    compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
+    durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+  } as const;
+}
 
 /** Builds `entry` into a fresh temp directory; returns the bundled script's path. */
 export async function bundleWorker(entry: string): Promise<string> {

@@ -8,6 +8,7 @@
 // as it keeps a transaction open (the embedded driver is synchronous, so a second
 // writer must wait for the lock, not spin on SQLite's busy handler).
 import Database from 'libsql';
+import { AsyncLock } from '../../../db/async-lock.ts';
 import {
   fromSql,
   toHranaError,
@@ -29,17 +30,6 @@ interface Stream {
   idle?: Timer;
 }
 
-class Lock {
-  #tail: Promise<void> = Promise.resolve();
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => held);
-    return ready;
-  }
-}
-
 export interface LibsqlHttpHandler {
   handle(req: Request): Promise<Response>;
   close(): void;
@@ -47,7 +37,7 @@ export interface LibsqlHttpHandler {
 
 /** `path`: the database file. A stream idle inside a transaction for `streamIdleMs` is rolled back. */
 export function createLibsqlHttpHandler({ path, streamIdleMs = 10_000 }: { path: string; streamIdleMs?: number }): LibsqlHttpHandler {
-  const lock = new Lock();
+  const lock = new AsyncLock();
   const streams = new Map<string, Stream>();
 
   const closeStream = (stream: Stream) => {
