@@ -9,7 +9,7 @@ import { readConfig } from '../config.ts';
 import { boot, CLIENT_DIR } from '../local/boot.ts';
 import { recordingLogger } from './logger.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
