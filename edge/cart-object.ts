@@ -31,6 +31,7 @@ export class CartObject extends DurableObject<Env> {
       );
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS absorbed (fromCartId TEXT PRIMARY KEY, version INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS pending (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, lines TEXT NOT NULL);
     `);
   }
 
@@ -60,9 +61,21 @@ export class CartObject extends DurableObject<Env> {
     });
   }
 
-  /** The lines a merge is about to move out of this (guest) cart. */
+  /**
+   * The lines a merge is about to move out of this (guest) cart. Until that merge
+   * releases them, every merge gets this same snapshot, even if the cart changed
+   * meanwhile: the user cart may have absorbed it already, and a fresh snapshot
+   * would count those lines twice. Lines added since move with the next snapshot.
+   */
   snapshot(): CartSnapshot {
-    return { lines: this.get(), version: this.#version() };
+    const sql = this.ctx.storage.sql;
+    return this.ctx.storage.transactionSync(() => {
+      const pending = sql.exec<{ version: number; lines: string }>('SELECT version, lines FROM pending').toArray()[0];
+      if (pending) return { version: pending.version, lines: JSON.parse(pending.lines) as CartLine[] };
+      const snapshot = { lines: this.get(), version: this.#version() };
+      if (snapshot.lines.length) sql.exec('INSERT INTO pending (id, version, lines) VALUES (1, ?, ?)', snapshot.version, JSON.stringify(snapshot.lines));
+      return snapshot;
+    });
   }
 
   /**
@@ -99,18 +112,19 @@ export class CartObject extends DurableObject<Env> {
   }
 
   /**
-   * Takes a merged snapshot's lines out of this (guest) cart. Lines added after the
-   * snapshot stay. Releasing the same snapshot twice is a no-op (retries).
+   * Takes the pending snapshot's lines out of this (guest) cart. Lines added after
+   * the snapshot stay. Releasing a snapshot that is not pending is a no-op (retries).
    */
   release(snapshot: CartSnapshot): void {
     const sql = this.ctx.storage.sql;
     this.ctx.storage.transactionSync(() => {
-      if (this.#meta('released') === snapshot.version) return;
+      const pending = sql.exec<{ version: number }>('SELECT version FROM pending').toArray()[0];
+      if (pending?.version !== snapshot.version) return;
       for (const line of snapshot.lines) {
         sql.exec('UPDATE lines SET quantity = quantity - ? WHERE productId = ?', line.quantity, line.productId);
       }
       sql.exec('DELETE FROM lines WHERE quantity <= 0');
-      this.#setMeta('released', snapshot.version);
+      sql.exec('DELETE FROM pending');
       this.#bump();
     });
   }

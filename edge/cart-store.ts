@@ -4,6 +4,7 @@ import type { CartObjectNamespace, CartStub } from './env.ts';
 
 /** Attempts for calls that are safe to repeat; `add` is not (a lost reply may have added). */
 const ATTEMPTS = 3;
+const MERGE_ROUNDS = 3;
 
 export function durableCartStore(namespace: CartObjectNamespace): CartStore {
   // A stub that threw may be broken, so every attempt gets a fresh one.
@@ -31,12 +32,16 @@ export function durableCartStore(namespace: CartObjectNamespace): CartStore {
     // the job without adding a line twice.
     async merge(fromCartId, toCartId, limits): Promise<CartLine[]> {
       if (fromCartId === toCartId) return call(toCartId, (cart) => cart.get());
-      const snapshot = await call(fromCartId, (cart) => cart.snapshot());
-      if (!snapshot.lines.length) return call(toCartId, (cart) => cart.get());
       const absorbLimits = { maxQuantity: [...limits.maxQuantity], maxLines: limits.maxLines };
-      const merged = await call(toCartId, (cart) => cart.absorb(fromCartId, snapshot, absorbLimits));
-      await call(fromCartId, (cart) => cart.release(snapshot));
-      return merged;
+      // A snapshot left pending by an earlier, failed merge comes first; then what
+      // the guest added since. Bounded: a guest adding without pause cannot hold a sign-in.
+      for (let round = 0; round < MERGE_ROUNDS; round++) {
+        const snapshot = await call(fromCartId, (cart) => cart.snapshot());
+        if (!snapshot.lines.length) break;
+        await call(toCartId, (cart) => cart.absorb(fromCartId, snapshot, absorbLimits));
+        await call(fromCartId, (cart) => cart.release(snapshot));
+      }
+      return call(toCartId, (cart) => cart.get());
     },
   };
 }
