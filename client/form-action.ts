@@ -68,14 +68,24 @@ export class FormFieldError extends Error {
 }
 
 /** Errors to show in a form, or null for a failure the shopper cannot fix (our fault). */
-export function formErrors({ code, message, issues }: ErrorFacts, fieldOf: Record<string, string> = {}): FormErrors | null {
+/**
+ * `fieldOf` maps input names to form field names; `posted`, the fields the form
+ * sent: an issue about anything else has no field to stand beside, so it is
+ * shown for the form as a whole (never dropped).
+ */
+export function formErrors(
+  { code, message, issues }: ErrorFacts,
+  fieldOf: Record<string, string> = {},
+  posted?: Fields,
+): FormErrors | null {
   if (!code || code === 'INTERNAL_SERVER_ERROR') return null;
   if (!issues?.length) return { fields: {}, form: message };
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const issue of issues) {
-    if (issue.path) fields[fieldOf[issue.path] ?? issue.path] ??= issue.message;
-    else general.push(issue.message);
+    const field = issue.path ? (fieldOf[issue.path] ?? issue.path) : '';
+    if (field && (!posted || field in posted)) fields[field] ??= issue.message;
+    else general.push(field ? `${issue.path}: ${issue.message}` : issue.message);
   }
   return { fields, form: general.length ? general.join(' ') : undefined };
 }

@@ -15,7 +15,8 @@ export function formatMoney(cents: number, currency = 'USD'): string {
  * when it is not one. Works on the digits, so no float ever rounds a cent away.
  */
 export function parseDollars(text: string): number | null {
-  const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  // At most nine whole-dollar digits: anything longer is not a price, and stays exact as a number.
+  const match = /^\$?(\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
   return Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

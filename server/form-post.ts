@@ -36,7 +36,7 @@ export function formPost(action: FormAction, { context, page }: FormPostDeps): H
           : error instanceof FormFieldError
             ? { ...error.data, message: error.message }
             : null;
-      const errors = facts && formErrors(facts, action.fieldOf);
+      const errors = facts && formErrors(facts, action.fieldOf, fields);
       if (!errors) throw error;
       const posted = { path: action.path, values: keptValues(fields), errors };
       const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 400;

@@ -37,7 +37,7 @@ export function ActionForm(
       window.location.assign(props.action.done(fields, result));
     } catch (error) {
       const e = error as { message?: string; data?: { code?: string; issues?: { path: string; message: string }[] } };
-      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues }, props.action.fieldOf);
+      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues }, props.action.fieldOf, fields);
       setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
       setBusy(false);
       form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();

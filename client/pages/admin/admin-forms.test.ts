@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../../server/testing/test-shop.ts';
 import * as actions from '../../admin-actions.ts';
+import { formErrors } from '../../form-action.ts';
 import { parseDollars } from '../../format.ts';
 
 let shop: TestShop;
@@ -218,6 +219,24 @@ describe('prices typed in dollars', () => {
     expect(parseDollars('7.5')).toBe(750);
     expect(parseDollars('$1,200')).toBe(120000);
     expect(parseDollars('1000000.00')).toBe(100_000_000);
-    for (const bad of ['', '-1', '1.005', '1e3', '12,34', '24.5x', '.', '0x10', 'Infinity']) expect(parseDollars(bad)).toBeNull();
+    expect(parseDollars('999,999,999.99')).toBe(99_999_999_999);
+    for (const bad of ['', '-1', '1.005', '1e3', '12,34', '24.5x', '.', '0x10', 'Infinity', '٣', '1'.repeat(10), '9'.repeat(400)]) {
+      expect(parseDollars(bad)).toBeNull();
+    }
+  });
+});
+
+describe('form errors', () => {
+  it('show an issue about a field the form did not send for the form as a whole, never drop it', () => {
+    const issues = [
+      { path: 'priceCents', message: 'must be at most 100000000' },
+      { path: 'id', message: 'must be a number' },
+      { path: 'categories.0', message: 'is not a category' },
+    ];
+    const errors = formErrors({ code: 'BAD_REQUEST', message: 'x', issues }, { priceCents: 'price' }, { price: '2000000', name: 'Tin' });
+    expect(errors).toEqual({
+      fields: { price: 'must be at most 100000000' },
+      form: 'id: must be a number categories.0: is not a category',
+    });
   });
 });

@@ -88,6 +88,25 @@ describe('libSQL over HTTP (stand-in)', () => {
     expect((await client.execute('SELECT n FROM counter')).rows[0]!.n).toBe(50);
   });
 
+  it('refuses malformed pipeline bodies with a 400 and stays usable', async () => {
+    for (const body of ['{}', '{"requests":[null]}', '{"requests":"x"}', 'not json']) {
+      const res = await fetch(`http://127.0.0.1:${server.port}/v2/pipeline`, { method: 'POST', body });
+      expect(res.status).toBe(400);
+    }
+    expect((await client.execute('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+  });
+
+  it('rolls back a transaction left idle, and gives its lock back', async () => {
+    const tx = await client.transaction('write');
+    await tx.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: ['abandoned'] });
+    // The stand-in was made with streamIdleMs 2000: the abandoned transaction ends by
+    // itself, and the next writer (waiting for the lock until then) goes through.
+    await client.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: ['after'] });
+    expect((await client.execute("SELECT count(*) AS n FROM items WHERE name = 'abandoned'")).rows[0]!.n).toBe(0);
+    expect((await client.execute("SELECT count(*) AS n FROM items WHERE name = 'after'")).rows[0]!.n).toBe(1);
+    tx.close();
+  });
+
   it('refuses an unknown baton with a 400 and a JSON error', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/v2/pipeline`, {
       method: 'POST',

@@ -42,10 +42,13 @@ export function createLibsqlHttpHandler({ path, streamIdleMs = 10_000 }: { path:
 
   const closeStream = (stream: Stream) => {
     clearTimeout(stream.idle);
-    if (stream.conn.inTransaction) stream.conn.exec('ROLLBACK');
-    stream.conn.close();
-    stream.release?.();
-    stream.release = undefined;
+    try {
+      if (stream.conn.inTransaction) stream.conn.exec('ROLLBACK');
+      stream.conn.close();
+    } finally {
+      stream.release?.();
+      stream.release = undefined;
+    }
   };
 
   async function pipeline(body: { baton?: string | null; requests: PipelineRequest[] }) {
@@ -63,19 +66,20 @@ export function createLibsqlHttpHandler({ path, streamIdleMs = 10_000 }: { path:
 
     const results: Result[] = [];
     let closed = false;
-    for (const request of body.requests) {
-      if (request.type === 'close') {
-        closed = true;
-        results.push(ok({ type: 'close' }));
-        break;
+    try {
+      for (const request of body.requests) {
+        if (request.type === 'close') {
+          closed = true;
+          results.push(ok({ type: 'close' }));
+          break;
+        }
+        results.push(run(stream, request));
       }
-      results.push(run(stream, request));
+    } finally {
+      // Whatever happened, a closed (or broken) stream gives the lock back.
+      if (closed || results.length < body.requests.length) closeStream(stream);
     }
-
-    if (closed) {
-      closeStream(stream);
-      return json({ baton: null, base_url: null, results });
-    }
+    if (closed) return json({ baton: null, base_url: null, results });
     if (!stream.conn.inTransaction) {
       stream.release();
       stream.release = undefined;
@@ -98,6 +102,9 @@ export function createLibsqlHttpHandler({ path, streamIdleMs = 10_000 }: { path:
         body = await req.json();
       } catch {
         return json({ message: 'The body is not JSON', code: 'BAD_REQUEST' }, 400);
+      }
+      if (!Array.isArray(body?.requests) || !body.requests.every((r) => typeof r?.type === 'string')) {
+        return json({ message: 'Expected { baton?, requests: [{ type, … }] }', code: 'BAD_REQUEST' }, 400);
       }
       return pipeline(body);
     },
