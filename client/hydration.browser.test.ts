@@ -13,7 +13,8 @@ describe('hydration', () => {
   it(`keeps exactly the elements the server rendered, with no duplicate ids (${who})`, async () => {
     const { header, cookies } =
       who === 'visitor' ? { header: '', cookies: [] } : await signedInCookies(env.shop, `hydration-${who}@example.com`, { admin: who === 'admin' });
-    const context = await env.browser.newContext();
+    // Phone width, where the header's Menu button shows: it only works once hydrated.
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
     await context.addCookies(cookies);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -23,8 +24,9 @@ describe('hydration', () => {
       const rendered = serverHtml.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
       const expected = { forms: (rendered.match(/<form\b/g) ?? []).length, buttons: (rendered.match(/<button\b/g) ?? []).length };
       await page.goto(`${env.shop.url}${path}`);
-      // The entry script is async, which holds the load event until it has run (and hydrated).
-      await page.waitForFunction(() => document.readyState === 'complete');
+      // Proof that the page hydrated (a click before that would be replayed, so wait for its effect).
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.waitForFunction(() => document.querySelector('[aria-controls="site-nav"]')?.getAttribute('aria-expanded') === 'true');
       const found = await page.evaluate(() => {
         const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
         return {

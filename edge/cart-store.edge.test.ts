@@ -7,16 +7,20 @@ import { Miniflare } from 'miniflare';
 import { cartStoreContract } from '../routers/cart/cart-store.contract.ts';
 import type { CartLine, CartStore } from '../server/ports.ts';
 import type { CartSnapshot } from './cart-object.ts';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { bundleWorker, workerOptions } from './testing/bundle.ts';
 
 let mf: Miniflare;
+let scriptPath: string;
 beforeAll(async () => {
-  const scriptPath = await bundleWorker('edge/testing/cart-store-worker.ts');
-  mf = new Miniflare({
-    ...workerOptions(scriptPath),
-  });
+  scriptPath = await bundleWorker('edge/testing/cart-store-worker.ts');
+  mf = new Miniflare(workerOptions(scriptPath));
 });
-afterAll(() => mf.dispose());
+afterAll(async () => {
+  await mf.dispose();
+  rmSync(dirname(scriptPath), { recursive: true, force: true });
+});
 
 async function post(path: string, args: unknown[]) {
   const res = await mf.dispatchFetch(`http://carts.test/${path}`, { method: 'POST', body: JSON.stringify(args) });
