@@ -5,7 +5,7 @@ import { formErrors, INSTANCE_FIELD, type FormAction, type FormErrors } from '..
 import { usePostedForm } from '../posted-form.ts';
 import { browserMutations } from '../trpc.ts';
 
-export interface FormState {
+interface FormState {
   error: (name: string) => string | undefined;
   /** What the shopper typed before a failed plain post, if anything. */
   kept: (name: string) => string | undefined;
@@ -68,8 +68,8 @@ export function ActionForm(
   );
 }
 
-/** The enclosing ActionForm's state, for fields laid out by their page (the admin forms). */
-export function useFormState(): FormState {
+/** The enclosing ActionForm's state. */
+function useFormState(): FormState {
   const state = useContext(FormStateContext);
   if (!state) throw new Error('form fields belong inside <ActionForm>');
   return state;
@@ -86,37 +86,54 @@ interface FieldProps {
   hint?: string;
 }
 
-export function Field(props: FieldProps) {
+/** A field's id, error and kept value in the enclosing form, and its ARIA wiring. */
+export function useField(name: string) {
   const form = useFormState();
   const id = `field-${createUniqueId()}`;
-  const error = () => form.error(props.name);
+  const error = () => form.error(name);
+  return {
+    id,
+    error,
+    /** What was typed before a failed post, else the saved value. */
+    value: (saved?: string) => form.kept(name) ?? saved ?? '',
+    invalid: () => (error() ? 'true' : undefined),
+    describedBy: (hint?: string) => (error() ? `${id}-error` : hint ? `${id}-hint` : undefined),
+  };
+}
+
+/** Whether a checkbox shows ticked: after a failed post, an unticked box is absent from the values, so the post decides. */
+export function useChecked(name: string, saved: () => boolean | undefined) {
+  const form = useFormState();
+  return () => (form.reposted() ? form.kept(name) === 'on' : !!saved());
+}
+
+export function Field(props: FieldProps) {
+  const field = useField(props.name);
   const secret = () => props.type === 'password';
   return (
     <div class="mb-4">
-      <label for={id} class="block text-sm font-medium mb-1">
+      <label for={field.id} class="block text-sm font-medium mb-1">
         {props.label}
       </label>
       <input
-        id={id}
+        id={field.id}
         name={props.name}
         type={props.type ?? 'text'}
         autocomplete={props.autocomplete}
         required={props.required}
-        value={secret() ? '' : (form.kept(props.name) ?? props.value ?? '')}
-        aria-invalid={error() ? 'true' : undefined}
-        aria-describedby={error() ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        value={secret() ? '' : field.value(props.value)}
+        aria-invalid={field.invalid()}
+        aria-describedby={field.describedBy(props.hint)}
         class={inputClass}
       />
-      <FieldNote id={id} error={error()} hint={props.hint} />
+      <FieldNote id={field.id} error={field.error()} hint={props.hint} />
     </div>
   );
 }
 
 export function CheckboxField(props: { name: string; label: string; checked?: boolean }) {
-  const form = useFormState();
   const id = `field-${createUniqueId()}`;
-  // After a failed post, an unticked box is absent from the values: the post decides.
-  const isChecked = () => (form.reposted() ? form.kept(props.name) === 'on' : !!props.checked);
+  const isChecked = useChecked(props.name, () => props.checked);
   return (
     <div class="mb-4 flex items-start gap-2">
       <input id={id} name={props.name} type="checkbox" checked={isChecked()} class="mt-1" />
@@ -128,22 +145,14 @@ export function CheckboxField(props: { name: string; label: string; checked?: bo
 }
 
 export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
-  const form = useFormState();
-  const id = `field-${createUniqueId()}`;
-  const error = () => form.error(props.name);
-  const selected = () => form.kept(props.name) ?? props.value ?? '';
+  const field = useField(props.name);
+  const selected = () => field.value(props.value);
   return (
     <div class="mb-4">
-      <label for={id} class="block text-sm font-medium mb-1">
+      <label for={field.id} class="block text-sm font-medium mb-1">
         {props.label}
       </label>
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={error() ? 'true' : undefined}
-        aria-describedby={error() ? `${id}-error` : undefined}
-        class={inputClass}
-      >
+      <select id={field.id} name={props.name} aria-invalid={field.invalid()} aria-describedby={field.describedBy()} class={inputClass}>
         <For each={props.options}>
           {(option) => (
             <option value={option.value} selected={option.value === selected()}>
@@ -152,7 +161,7 @@ export function SelectField(props: { name: string; label: string; options: { val
           )}
         </For>
       </select>
-      <FieldNote id={id} error={error()} />
+      <FieldNote id={field.id} error={field.error()} />
     </div>
   );
 }
@@ -176,12 +185,15 @@ export function FieldNote(props: { id: string; error?: string; hint?: string }):
   );
 }
 
-export function SubmitButton(props: { label: string; busyLabel?: string; variant?: 'primary' | 'plain' }) {
+const BUTTON_STYLES = {
+  primary: 'px-4 py-2 rounded bg-gray-900 text-white font-medium hover:bg-gray-700 disabled:opacity-60',
+  compact: 'px-4 py-2 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 disabled:opacity-60',
+  plain: 'text-sm underline text-gray-700 hover:text-gray-900 bg-transparent border-0 p-0 cursor-pointer',
+};
+
+export function SubmitButton(props: { label: string; busyLabel?: string; variant?: keyof typeof BUTTON_STYLES }) {
   const form = useFormState();
-  const style = () =>
-    props.variant === 'plain'
-      ? 'text-sm underline text-gray-700 hover:text-gray-900 bg-transparent border-0 p-0 cursor-pointer'
-      : 'px-4 py-2 rounded bg-gray-900 text-white font-medium hover:bg-gray-700 disabled:opacity-60';
+  const style = () => BUTTON_STYLES[props.variant ?? 'primary'];
   return (
     <button type="submit" class={style()} disabled={form.busy()}>
       {form.busy() ? (props.busyLabel ?? props.label) : props.label}

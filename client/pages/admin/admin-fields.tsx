@@ -1,8 +1,8 @@
 // The admin forms' inputs in the console's look (label above a compact input),
 // bound to their ActionForm: after a failed post they show what was typed and
 // the error beside the field, linked to it for screen readers.
-import { createUniqueId, type JSX } from 'solid-js';
-import { FieldNote, useFormState } from '../../components/action-form.tsx';
+import type { JSX } from 'solid-js';
+import { FieldNote, useChecked, useField } from '../../components/action-form.tsx';
 
 const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
 
@@ -12,19 +12,6 @@ interface FieldProps {
   /** Shown when nothing was posted (the saved value). */
   value?: string;
   class?: string;
-}
-
-function useField(name: string) {
-  const form = useFormState();
-  const id = `field-${createUniqueId()}`;
-  const error = () => form.error(name);
-  return {
-    id,
-    error,
-    value: (saved?: string) => form.kept(name) ?? saved ?? '',
-    invalid: () => (error() ? 'true' : undefined),
-    describedBy: () => (error() ? `${id}-error` : undefined),
-  };
 }
 
 export function TextField(
@@ -84,9 +71,7 @@ export function TextAreaField(props: FieldProps & { rows: number; maxLength: num
 }
 
 export function Checkbox(props: { name: string; label: string; checked: boolean }) {
-  const form = useFormState();
-  // After a failed post, an unticked box is absent from the values: the post decides.
-  const isChecked = () => (form.reposted() ? form.kept(props.name) === 'on' : props.checked);
+  const isChecked = useChecked(props.name, () => props.checked);
   return (
     <label class="flex items-center gap-2 text-sm">
       <input type="checkbox" name={props.name} checked={isChecked()} />
@@ -104,16 +89,5 @@ export function CheckboxGroup(props: { name: string; legend: string; children: J
       {props.children}
       <FieldNote id={field.id} error={field.error()} />
     </fieldset>
-  );
-}
-
-export function SubmitButton(props: { label: string; busyLabel: string }) {
-  const form = useFormState();
-  return (
-    <div>
-      <button type="submit" class="px-4 py-2 rounded bg-gray-900 text-white text-sm disabled:opacity-60" disabled={form.busy()}>
-        {form.busy() ? props.busyLabel : props.label}
-      </button>
-    </div>
   );
 }

@@ -6,11 +6,11 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import * as actions from '../../admin-actions.ts';
 import { orNotFound, useApi, type Api, type ApiOutput } from '../../api.ts';
-import { ActionForm } from '../../components/action-form.tsx';
+import { ActionForm, SubmitButton } from '../../components/action-form.tsx';
 import { known } from '../../known.ts';
 import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { Checkbox, CheckboxGroup, SubmitButton, TextAreaField, TextField } from './admin-fields.tsx';
+import { Checkbox, CheckboxGroup, TextAreaField, TextField } from './admin-fields.tsx';
 
 type AdminProduct = NonNullable<ApiOutput<Api['admin']['product']['get']>>;
 type Categories = ApiOutput<Api['product']['categories']>;
@@ -124,7 +124,9 @@ function ProductForm(props: { product: AdminProduct | null; categories: Categori
         <Checkbox name="featured" label="Featured on the home page" checked={props.product?.featured ?? false} />
       </div>
       <Confirmation messages={PRODUCT_SAVED} saved={props.saved} />
-      <SubmitButton label={props.product ? 'Save changes' : 'Create product'} busyLabel="Saving…" />
+      <div>
+        <SubmitButton label={props.product ? 'Save changes' : 'Create product'} busyLabel="Saving…" variant="compact" />
+      </div>
     </ActionForm>
   );
 }
@@ -140,7 +142,9 @@ function StockPanel(props: { product: AdminProduct; saved?: string }) {
         <TextField name="delta" label="Change (use a minus sign to remove)" type="number" step="1" required class="w-32" />
         <TextField name="reason" label="Reason" required maxLength={200} placeholder="Delivery, damaged, stocktake…" />
         <Confirmation messages={STOCK_SAVED} saved={props.saved} />
-        <SubmitButton label="Adjust stock" busyLabel="Adjusting…" />
+        <div>
+          <SubmitButton label="Adjust stock" busyLabel="Adjusting…" variant="compact" />
+        </div>
       </ActionForm>
       <Show when={props.product.stockHistory.length > 0}>
         <table class="w-full text-xs">
@@ -190,10 +194,13 @@ function ArchivePanel(props: { product: AdminProduct; saved?: string }) {
         aria-label={props.product.active ? 'Archive product' : 'Unarchive product'}
       >
         <input type="hidden" name="id" value={props.product.id} />
-        <SubmitButton
-          label={props.product.active ? 'Archive product' : 'Unarchive product'}
-          busyLabel={props.product.active ? 'Archiving…' : 'Listing…'}
-        />
+        <div>
+          <SubmitButton
+            label={props.product.active ? 'Archive product' : 'Unarchive product'}
+            busyLabel={props.product.active ? 'Archiving…' : 'Listing…'}
+            variant="compact"
+          />
+        </div>
       </ActionForm>
     </section>
   );
