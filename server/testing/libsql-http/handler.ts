@@ -6,7 +6,8 @@
 // Each stream (named by its baton) is its own SQLite connection. One lock
 // serialises streams: a stream holds it while its requests run and for as long
 // as it keeps a transaction open (the embedded driver is synchronous, so a second
-// writer must wait for the lock, not spin on SQLite's busy handler).
+// writer must wait for the lock, not spin on SQLite's busy handler). Unlike sqld,
+// reads wait too while another stream holds a transaction.
 import Database from 'libsql';
 import { AsyncLock } from '../../../db/async-lock.ts';
 import {
