@@ -44,3 +44,47 @@ describe('hydration', () => {
   }, 60_000);
   }
 });
+
+describe('hydration over a slow connection', () => {
+  it('waits until the whole page has arrived, then hydrates it without errors', async () => {
+    // A proxy that sends each page in two parts with a pause between them, as a slow
+    // network does: the client script (already fetched) must not run on half a page.
+    const proxy = Bun.serve({
+      port: 0,
+      async fetch(request) {
+        const url = new URL(request.url);
+        const upstream = await fetch(`${env.shop.url}${url.pathname}${url.search}`, { headers: request.headers });
+        const headers = new Headers(upstream.headers);
+        headers.delete('content-length');
+        headers.delete('content-encoding');
+        if (!headers.get('content-type')?.startsWith('text/html')) return new Response(upstream.body, { status: upstream.status, headers });
+        const html = await upstream.text();
+        const cut = html.indexOf('<main');
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(new TextEncoder().encode(html.slice(0, cut)));
+            await Bun.sleep(500);
+            controller.enqueue(new TextEncoder().encode(html.slice(cut)));
+            controller.close();
+          },
+        });
+        return new Response(body, { status: upstream.status, headers });
+      },
+    });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      for (const path of ['/', '/product/cafe-creme-espresso-beans']) {
+        await page.goto(`${proxy.url.origin}${path}`);
+        expect({ path, errors }).toEqual({ path, errors: [] });
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.waitForFunction(() => document.querySelector('[aria-controls="site-nav"]')?.getAttribute('aria-expanded') === 'true');
+      }
+    } finally {
+      await context.close();
+      await proxy.stop(true);
+    }
+  }, 30_000);
+});

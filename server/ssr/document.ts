@@ -12,7 +12,10 @@ export interface ClientAssets {
   styles: string[];
 }
 
-/** `nonce`: the page's Content-Security-Policy nonce, carried by every inline script. */
+/**
+ * The entry is a plain module script, which runs once the whole document is parsed.
+ * Never `async`: a cached script would then hydrate half a page on a slow connection.
+ * `nonce`: the page's Content-Security-Policy nonce, carried by every inline script. */
 export function renderDocument(page: RenderedPage, assets: ClientAssets, nonce: string): string {
   const styles = assets.styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
   return `<!doctype html>
@@ -24,7 +27,7 @@ export function renderDocument(page: RenderedPage, assets: ClientAssets, nonce: 
 ${page.head}
 ${styles}
 ${generateHydrationScript({ nonce })}
-<script type="module" src="${assets.script}" async></script>
+<script type="module" src="${assets.script}"></script>
 </head>
 <body>
 <div id="app">${page.body}</div>
