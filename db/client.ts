@@ -9,6 +9,7 @@ import type { Database, Db } from './database.ts';
 import { LibsqlDialect } from './dialect.ts';
 
 const SCHEMES = ['file:', 'libsql:', 'http:', 'https:'];
+const BUSY_TIMEOUT_MS = 5000;
 
 export interface DatabaseHandle {
   db: Db;
@@ -23,8 +24,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   const embedded = url.startsWith('file:');
   if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  // timeout is SQLite's busy timeout in seconds, for other processes on the same file.
-  const client = createClient({ url, authToken, timeout: 5 });
+  // SQLite's busy timeout (milliseconds): another process on the same file (a seed or
+  // migration beside a running shop) waits for its turn instead of failing at once.
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
   if (embedded) await client.execute('PRAGMA journal_mode = WAL');
   return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client) }), client, embedded };

@@ -19,6 +19,32 @@ describe('database', () => {
     await db.destroy();
   });
 
+  it('lets a second process wait for a write lock instead of failing with SQLITE_BUSY', async () => {
+    const file = join(dir, 'busy.db');
+    const { db } = await openDatabase(`file:${file}`);
+    await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+    // Another process (a seed beside the running shop) holds the write lock for a moment.
+    const holder = Bun.spawn(
+      [process.execPath, '-e', `
+        import { createClient } from '@libsql/client';
+        const client = createClient({ url: 'file:${file}' });
+        const tx = await client.transaction('write');
+        await tx.execute("INSERT INTO notes VALUES ('theirs')");
+        console.log('locked');
+        await Bun.sleep(400);
+        await tx.commit();
+      `],
+      { stdout: 'pipe' },
+    );
+    const reader = holder.stdout.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('locked');
+    await sql`INSERT INTO notes VALUES ('ours')`.execute(db);
+    expect(await holder.exited).toBe(0);
+    const { rows } = await sql<{ text: string }>`SELECT text FROM notes ORDER BY rowid`.execute(db);
+    expect(rows.map((r) => r.text)).toEqual(['theirs', 'ours']);
+    await db.destroy();
+  });
+
   it('refuses a DATABASE_URL it cannot use, saying which schemes work', async () => {
     await expect(openDatabase('postgres://localhost/shop')).rejects.toThrow(/file: libsql: http: https:/);
   });

@@ -65,7 +65,7 @@ describe('the HTTP app', () => {
     expect(body[1].result.data.items).toHaveLength(2);
   });
 
-  it('serves hashed client assets with a long cache lifetime', async () => {
+  it('links the hashed client script and stylesheet from every page', async () => {
     const home = await (await shop.fetch('/')).text();
     const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(home)?.[1];
     const style = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)"/.exec(home)?.[1];

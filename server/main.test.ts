@@ -1,5 +1,9 @@
-// `npm start` / `npm run dev` refuse a bad configuration with one readable line.
+// The real entry (`npm start` / `npm run dev`): it serves the seeded shop on the built
+// bundles, and refuses a bad configuration with one readable line.
 import { describe, expect, it } from 'bun:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 async function startWith(env: Record<string, string>) {
   const proc = Bun.spawn([process.execPath, '--conditions=solid', 'server/main.ts'], {
@@ -12,6 +16,41 @@ async function startWith(env: Record<string, string>) {
 }
 
 describe('starting the shop', () => {
+  it('serves the seeded shop in production from the built bundles, with assets cached for a year', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gomall-start-'));
+    const proc = Bun.spawn([process.execPath, '--conditions=solid', 'server/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: `file:${join(dir, 'shop.db')}` },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    try {
+      // Progress lines (migrated, seeded) come first; the URL is on the "listening on" line.
+      let output = '';
+      const lines = proc.stdout.getReader();
+      while (!/listening on \S+\n/.test(output)) {
+        const { value, done } = await lines.read();
+        if (done) throw new Error(`the shop stopped: ${output}${await new Response(proc.stderr).text()}`);
+        output += new TextDecoder().decode(value);
+      }
+      expect(output).toMatch(/GoMall \(production\) listening on/);
+      const url = /listening on (\S+)/.exec(output)![1]!;
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain('href="/category/apparel"');
+      expect(html.match(/href="\/product\/[^"]+"/g)?.length).toBeGreaterThan(4);
+      const script = /<script type="module" src="(\/assets\/[^"]+-[\w-]{8}\.js)"/.exec(html)![1]!;
+      const asset = await fetch(new URL(script, url));
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('content-type')).toContain('javascript');
+    } finally {
+      proc.kill('SIGTERM');
+      await proc.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('refuses production without SESSION_SECRET, saying what to set, without a stack trace', async () => {
     const { code, stderr } = await startWith({ NODE_ENV: 'production' });
     expect(code).toBe(1);
