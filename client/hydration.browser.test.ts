@@ -3,21 +3,29 @@
 // happened this way, for customers only). Compared page by page, for a signed-out
 // visitor, a customer and an administrator.
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop, signedInCookies } from '../server/testing/browser.ts';
+import { browserAndShop, signedInCookies, trpcPost } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 const PAGES = ['/', '/category/apparel?sort=name', '/product/cafe-creme-espresso-beans', '/search?q=coffee', '/cart', '/account', '/account?saved=profile', '/sign-in', '/admin/products', '/admin/products/1', '/admin/products/new', '/no-such-page'];
 
 describe('hydration', () => {
   for (const who of ['visitor', 'customer', 'admin'] as const) {
-  it(`keeps exactly the elements the server rendered, with no duplicate ids (${who})`, async () => {
+  it(`keeps exactly the elements the server rendered (no duplicate ids), with the cart badge and no extra request (${who})`, async () => {
     const { header, cookies } =
       who === 'visitor' ? { header: '', cookies: [] } : await signedInCookies(env.shop, `hydration-${who}@example.com`, { admin: who === 'admin' });
+    // The customer has two items: every page's header shows them, with no request of its own.
+    if (who === 'customer') expect((await trpcPost(env.shop, 'cart.add', { productId: 1, quantity: 2 }, header)).status).toBe(200);
+    const badge = who === 'customer' ? '2' : '0';
     // Phone width, where the header's Menu button shows: it only works once hydrated.
     const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
     await context.addCookies(cookies);
     const page = await context.newPage();
     const problems: string[] = [];
+    // The server serializes every query a page makes (cart badge included): hydration fetches nothing.
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/trpc/')) fetched.push(`${page.url()} → ${request.url()}`);
+    });
     for (const path of PAGES) {
       const serverHtml = await (await fetch(`${env.shop.url}${path}`, { headers: { cookie: header } })).text();
       // <noscript> content is not part of the page when scripts run.
@@ -35,12 +43,15 @@ describe('hydration', () => {
           duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
         };
       });
+      const count = await page.locator('header .cart-count').textContent();
+      if (count !== badge) problems.push(`${path}: cart badge shows ${count}, not ${badge}`);
       if (found.forms !== expected.forms || found.buttons !== expected.buttons || found.duplicateIds.length) {
         problems.push(`${path}: server ${JSON.stringify(expected)}, browser ${JSON.stringify(found)}`);
       }
     }
     await context.close();
     expect(problems).toEqual([]);
+    expect(fetched).toEqual([]);
   }, 60_000);
   }
 });
