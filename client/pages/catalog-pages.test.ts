@@ -1,6 +1,7 @@
 // The storefront's catalog pages as a browser without JavaScript receives them.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { formatMoney } from '../format.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -106,6 +107,23 @@ describe('search page', () => {
     expect(cheap).toEqual(['zippered-mesh-laundry-bag']);
     const sorted = resultSlugs((await page('/search?q=sweatshirt&sort=price_desc&min=65')).html);
     expect(sorted).toEqual(['garment-dyed-hooded-sweatshirt', 'quarter-zip-fleece-sweatshirt']);
+  });
+
+  it('states the price range of the matches, as the shop writes money', async () => {
+    const { facets, items } = await shop.caller().product.search({ q: 'coffee' });
+    expect(facets.price.min).toBeLessThan(facets.price.max!);
+    const range = `Matches cost ${formatMoney(facets.price.min!, items[0]!.currency)} to ${formatMoney(facets.price.max!, items[0]!.currency)}`;
+    expect((await page('/search?q=coffee')).html).toContain(range);
+    expect((await page('/search?q=xylophonezzz')).html).not.toContain('Matches cost');
+  });
+
+  it('searches the first words of a very long query instead of asking for one', async () => {
+    const q = 'sweatshirt '.repeat(500);
+    const { html } = await page(`/search?${new URLSearchParams({ q })}`);
+    expect(html).not.toContain('Enter something to search for');
+    const expected = (await shop.caller().product.search({ q: 'sweatshirt' })).items.map((p) => p.slug);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(resultSlugs(html)).toEqual(expected);
   });
 
   it('pages with plain links that keep the query and filters', async () => {

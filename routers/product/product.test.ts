@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { seedProducts } from '../../db/seed/catalog-data.ts';
+import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { seedCategories, seedProducts } from '../../db/seed/catalog-data.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -54,11 +54,27 @@ describe('product.list', () => {
   it('reports stock status with the low-stock threshold', async () => {
     const { items } = await shop.caller().product.list({ pageSize: 100, sort: 'name' });
     for (const item of items) {
-      const expected = item.stock === 0 ? 'out_of_stock' : item.stock <= 5 ? 'low_stock' : 'in_stock';
+      const expected = item.stock === 0 ? 'out_of_stock' : item.stock <= shop.config.lowStockThreshold ? 'low_stock' : 'in_stock';
       expect(item.stockStatus).toBe(expected);
     }
     expect(items.some((p) => p.stockStatus === 'out_of_stock')).toBe(true);
     expect(items.some((p) => p.stockStatus === 'low_stock')).toBe(true);
+  });
+
+  it('takes the low-stock threshold from LOW_STOCK_THRESHOLD', async () => {
+    const strict = await createTestShop({ env: { LOW_STOCK_THRESHOLD: '2' } });
+    try {
+      const { id } = await strict.caller().product.get({ slug: 'heavyweight-crewneck-sweatshirt' });
+      const statusAt = async (stock: number) => {
+        await strict.caller(ADMIN).admin.product.setStock({ id, stock });
+        return (await strict.caller().product.get({ id })).stockStatus;
+      };
+      // Under the default threshold of 5, a stock of 3 would be low.
+      expect(await statusAt(3)).toBe('in_stock');
+      expect(await statusAt(2)).toBe('low_stock');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('rejects an unknown category with NOT_FOUND', async () => {
@@ -119,6 +135,11 @@ describe('product.get', () => {
 });
 
 describe('product.categories', () => {
+  it('describes every category as it was created', async () => {
+    const descriptions = (list: { slug: string; description: string }[]) => Object.fromEntries(list.map((c) => [c.slug, c.description]));
+    expect(descriptions(await shop.caller().product.categories())).toEqual(descriptions(seedCategories));
+  });
+
   it('counts active products per category and forgets archived ones', async () => {
     const before = await shop.caller().product.categories();
     expect(before.length).toBeGreaterThanOrEqual(8);

@@ -10,9 +10,14 @@ import { searchProducts } from './search.ts';
 import { PRODUCT_SORTS, SEARCH_SORTS } from './sorting.ts';
 import { suggestProducts } from './suggest.ts';
 
-/** Generous: long pasted text is searched (its first words), never rejected as too long. */
+/** Long pasted text is cut to this and searched (only its first words count), never rejected as too long. */
 const MAX_QUERY_LENGTH = 2000;
-const queryText = v.pipe(v.string('must be text'), v.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`));
+const queryText = v.pipe(
+  v.string('must be text'),
+  // Trimmed first, so leading blanks cannot push the words past the cut.
+  v.trim(),
+  v.transform((text) => text.slice(0, MAX_QUERY_LENGTH)),
+);
 
 const listInput = v.optional(
   v.object({
