@@ -83,14 +83,22 @@ export async function updateProfile(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Sets a new password once the current one is proved. Wrong guesses count like failed
+ * sign-ins (same email, same limit): a stolen session cookie must not allow unlimited guessing.
+ */
 export async function changePassword(
   db: Db,
-  userId: number,
+  { userId, clientAddress }: { userId: number; clientAddress: string },
   { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
   now: number,
 ): Promise<void> {
   const user = await findUser(db, userId);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new UserError('WRONG_CURRENT_PASSWORD');
+  if (!user) throw new UserError('WRONG_CURRENT_PASSWORD');
+  const claim = await claimLoginAttempt(db, user.email, clientAddress, now);
+  if ('wait' in claim) throw new UserError('TOO_MANY_PASSWORD_ATTEMPTS', claim.wait);
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new UserError('WRONG_CURRENT_PASSWORD');
+  await clearLoginFailures(db, user.email, claim.attemptIds);
   await db
     .updateTable('users')
     .set({ passwordHash: await hashPassword(newPassword), updatedAt: now })

@@ -51,8 +51,9 @@ export async function claimLoginAttempt(db: Db, email: string, clientAddress: st
   return db.transaction().execute(async (trx) => {
     const wait = await loginWaitMs(trx, counted, now);
     if (wait > 0) return { wait };
-    // Housekeeping: attempts older than the window never count again.
-    await trx.deleteFrom('login_attempts').where('key', 'in', keys).where('attemptedAt', '<=', now - LOGIN_WINDOW_MS).execute();
+    // Housekeeping: attempts older than the window never count again, whoever made them;
+    // deleting only this attempt's keys would keep every other key's rows forever.
+    await trx.deleteFrom('login_attempts').where('attemptedAt', '<=', now - LOGIN_WINDOW_MS).execute();
     const rows = await trx
       .insertInto('login_attempts')
       .values(keys.map((key) => ({ key, attemptedAt: now })))

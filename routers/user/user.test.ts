@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
+import { SESSION_COOKIE } from '../../server/auth/cookie.ts';
+import { SESSION_TTL_MS } from '../../server/auth/session.ts';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 import { errorIssues } from '../../server/trpc.ts';
 import { CLIENT_ATTEMPT_LIMIT, EMAIL_ATTEMPT_LIMIT, LOGIN_WINDOW_MS } from './rate-limit.ts';
@@ -13,6 +15,14 @@ const PASSWORD = 'correct horse battery';
 const trpcBody = async (res: Response) => (await res.json()) as any;
 const me = async (cookie: string) =>
   (await trpcBody(await shop.fetch('/trpc/user.me', { headers: { cookie } }))).result.data;
+/** The session cookie a browser holds after `res`: the last Set-Cookie of it wins, Max-Age=0 deletes it. */
+const sessionCookieKept = (res: Response, held: string) => {
+  const last = res.headers.getSetCookie().filter((c) => c.startsWith(`${SESSION_COOKIE}=`)).at(-1);
+  if (!last) return held;
+  return /;\s*Max-Age=0(;|$)/i.test(last) ? undefined : last.split(';')[0];
+};
+const loginAttempts = (email: string) =>
+  shop.db.selectFrom('login_attempts').select('attemptedAt').where('key', '=', `email:${email}`).execute();
 
 describe('user.register', () => {
   it('normalises the email, signs the new user in and returns only public fields', async () => {
@@ -133,9 +143,54 @@ describe('user.login', () => {
   });
 });
 
+describe('signing in over an old session cookie', () => {
+  it('replaces a garbled, revoked or expired cookie: the browser keeps the new one, and it signs in', async () => {
+    const revoked = await shop.register();
+    await shop.mutate('user.logout', null, revoked.cookie);
+    const expired = await shop.register();
+    shop.clock.advance(SESSION_TTL_MS);
+    for (const { email, cookie } of [
+      { email: revoked.email, cookie: `${SESSION_COOKIE}=not-a-token` },
+      { email: revoked.email, cookie: revoked.cookie },
+      { email: expired.email, cookie: expired.cookie },
+    ]) {
+      const res = await shop.mutate('user.login', { email, password: PASSWORD }, cookie);
+      expect(res.status).toBe(200);
+      // The dead cookie is cleared and the new one set, in one response.
+      expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toHaveLength(2);
+      const kept = sessionCookieKept(res, cookie);
+      expect(kept).toMatch(new RegExp(`^${SESSION_COOKIE}=.`));
+      expect(kept).not.toBe(cookie);
+      expect(await me(kept!)).toMatchObject({ email });
+    }
+  });
+});
+
+describe('sign-in attempt records', () => {
+  it('forget every expired attempt, not only those of the email being tried', async () => {
+    const api = shop.caller();
+    const fail = (email: string) => expect(api.user.login({ email, password: 'wrong' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await fail('long-ago@example.com');
+    shop.clock.advance(LOGIN_WINDOW_MS - 1);
+    await fail('recent@example.com');
+    shop.clock.advance(1);
+    expect(await loginAttempts('long-ago@example.com')).toHaveLength(1);
+    await fail('someone-else@example.com');
+    expect(await loginAttempts('long-ago@example.com')).toEqual([]);
+    expect(await loginAttempts('recent@example.com')).toHaveLength(1);
+    const expired = await shop.db
+      .selectFrom('login_attempts')
+      .select('id')
+      .where('attemptedAt', '<=', shop.clock.now() - LOGIN_WINDOW_MS)
+      .execute();
+    expect(expired).toEqual([]);
+  });
+});
+
 describe('user.logout', () => {
   it('revokes the session: the old cookie no longer signs anyone in', async () => {
-    const { cookie } = await shop.register();
+    const { cookie, email } = await shop.register();
+    expect(await me(cookie)).toMatchObject({ email });
     const res = await shop.mutate('user.logout', null, cookie);
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie()[0]).toMatch(/^gomall_session=; Max-Age=0/);
@@ -179,6 +234,28 @@ describe('user.changePassword', () => {
     expect(await me(phone)).toBeNull();
     expect(await me(laptop)).toMatchObject({ email });
     await expect(shop.caller().user.login({ email, password: PASSWORD })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(shop.caller().user.login({ email, password: 'brand new secret' })).resolves.toMatchObject({ email });
+  });
+
+  it('limits wrong current passwords like failed sign-ins of the same email, and says how long to wait', async () => {
+    const { email, cookie } = await shop.register();
+    const change = (currentPassword: string) =>
+      shop.mutate('user.changePassword', { currentPassword, newPassword: 'brand new secret' }, cookie);
+    // One count for both ways of guessing: a stolen session cookie adds no guesses.
+    await expect(shop.caller().user.login({ email, password: 'wrong' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    shop.clock.advance(60_000);
+    for (let i = 1; i < EMAIL_ATTEMPT_LIMIT; i++) {
+      expect((await change(`wrong ${i}`)).status).toBe(400);
+      shop.clock.advance(60_000);
+    }
+    // Even the right current password is refused while locked, and signing in is too.
+    const locked = await change(PASSWORD);
+    expect(locked.status).toBe(429);
+    // The first failure was 5 minutes ago: it ages out of the 15-minute window in 10.
+    expect((await trpcBody(locked)).error.message).toBe('Too many password attempts on this account. Please wait 10 minutes and try again.');
+    await expect(shop.caller().user.login({ email, password: PASSWORD })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    shop.clock.advance(10 * 60_000);
+    expect((await change(PASSWORD)).status).toBe(200);
     await expect(shop.caller().user.login({ email, password: 'brand new secret' })).resolves.toMatchObject({ email });
   });
 });

@@ -69,6 +69,15 @@ describe('pages that need an account', () => {
       ['/account', '%2Faccount'],
       ['/admin', '%2Fadmin'],
       ['/admin/products', '%2Fadmin%2Fproducts'],
+      // The page router ignores letter case, so these are the same pages.
+      ['/ACCOUNT', '%2FACCOUNT'],
+      ['/Account', '%2FAccount'],
+      ['/Orders/42', '%2FOrders%2F42'],
+      ['/Admin/products', '%2FAdmin%2Fproducts'],
+      ['/ADMIN', '%2FADMIN'],
+      // Repeated leading slashes are one.
+      ['//account', '%2Faccount'],
+      ['///admin/products?page=2', '%2Fadmin%2Fproducts%3Fpage%3D2'],
     ]) {
       const res = await shop.fetch(path!);
       expect(res.status).toBe(302);
@@ -115,6 +124,19 @@ describe('sign-in and sign-up without JavaScript', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/orders');
     expect(sessionCookie(res)).toBeDefined();
+  });
+
+  it('signs in over a dead session cookie: the browser keeps the new cookie, not the clearing one', async () => {
+    const { email, cookie } = await shop.register();
+    await shop.fetch('/sign-out', form({}, { cookie }));
+    const res = await shop.fetch('/sign-in', form({ email, password: PASSWORD, next: '/account' }, { cookie }));
+    expect(res.status).toBe(303);
+    // A browser applies Set-Cookie headers in order: the last one for the name wins.
+    const last = res.headers.getSetCookie().filter((c) => c.startsWith('gomall_session=')).at(-1)!;
+    expect(last).not.toMatch(/Max-Age=0(;|$)/i);
+    const account = await shop.fetch('/account', { headers: { cookie: last.split(';')[0]! } });
+    expect(account.status).toBe(200);
+    expect(await account.text()).toContain(email);
   });
 
   it('lands on / when next is not a same-site path', async () => {
