@@ -16,10 +16,12 @@ let scriptPath: string;
 beforeAll(async () => {
   scriptPath = await bundleWorker('edge/testing/cart-store-worker.ts');
   mf = new Miniflare(workerOptions(scriptPath));
+  // workerd's start belongs to the setup, not to the first contract test.
+  await mf.ready;
 });
 afterAll(async () => {
-  await mf.dispose();
-  rmSync(dirname(scriptPath), { recursive: true, force: true });
+  await mf?.dispose();
+  if (scriptPath) rmSync(dirname(scriptPath), { recursive: true, force: true });
 });
 
 async function post(path: string, args: unknown[]) {

@@ -170,12 +170,7 @@ describe('the Worker without its secrets', () => {
   it('answers 500 with a plain message, and says why in its log, when SESSION_SECRET is missing', async () => {
     const errors: string[] = [];
     const unconfigured = new Miniflare({
-      modules: true,
-      scriptPath: 'dist/edge/worker.js',
-      modulesRoot: 'dist/edge',
-      compatibilityDate: '2026-04-01',
-      compatibilityFlags: ['nodejs_compat'],
-      durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+      ...workerOptions('dist/edge/worker.js'),
       bindings: { DATABASE_URL: 'http://db.test' },
       handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.on('data', (chunk) => errors.push(String(chunk))),
     });
@@ -183,6 +178,8 @@ describe('the Worker without its secrets', () => {
       const res = await unconfigured.dispatchFetch('http://shop.test/healthz');
       expect(res.status).toBe(500);
       expect(await res.text()).toBe('The shop is not configured correctly.');
+      // The log comes through workerd's stderr pipe, which the response may overtake.
+      for (let waited = 0; !errors.join('').includes('GoMall cannot start') && waited < 5000; waited += 50) await Bun.sleep(50);
       expect(errors.join('')).toContain('GoMall cannot start: SESSION_SECRET must be set');
     } finally {
       await unconfigured.dispose();

@@ -22,6 +22,8 @@ describe('starting the shop', () => {
       env: { PATH: process.env.PATH ?? '', PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: `file:${join(dir, 'shop.db')}` },
       stdout: 'pipe',
       stderr: 'pipe',
+      // A shop that hangs before listening is stopped, so the test fails instead of waiting forever.
+      timeout: 20_000,
     });
     try {
       // Progress lines (migrated, seeded) come first; the URL is on the "listening on" line.

@@ -61,12 +61,16 @@ export type ShopServer = Awaited<ReturnType<typeof startShopServer>>;
 /** A browser and a real shop server for one test file, started before and stopped after its tests. */
 export function browserAndShop() {
   const fixture = {} as { browser: Browser; shop: ShopServer };
+  // Each is kept as soon as it is up, so a failed start of the other still gets it stopped.
   beforeAll(async () => {
-    [fixture.browser, fixture.shop] = await Promise.all([launchBrowser(), startShopServer()]);
-  });
+    await Promise.all([launchBrowser().then((b) => (fixture.browser = b)), startShopServer().then((s) => (fixture.shop = s))]);
+  }, 60_000);
   afterAll(async () => {
-    await fixture.browser?.close();
-    await fixture.shop?.stop();
+    try {
+      await fixture.browser?.close();
+    } finally {
+      await fixture.shop?.stop();
+    }
   });
   return fixture;
 }

@@ -127,10 +127,13 @@ describe('libSQL over HTTP (stand-in)', () => {
   });
 
   it('is what a remote DATABASE_URL (http:) reaches: the shop boots on it after db:migrate and seed', async () => {
-    const env = { ...process.env, DATABASE_URL: `http://127.0.0.1:${server.port}`, DATABASE_AUTH_TOKEN: 'token' };
+    // Only what the scripts need: an ADMIN_EMAIL or SESSION_SECRET of the caller's must not change the outcome.
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: `http://127.0.0.1:${server.port}`, DATABASE_AUTH_TOKEN: 'token' };
     for (const script of ['db/migrate-cli.ts', 'db/seed/cli.ts']) {
-      const proc = Bun.spawn([process.execPath, script], { env, stdout: 'pipe', stderr: 'pipe' });
-      expect(await proc.exited).toBe(0);
+      const proc = Bun.spawn([process.execPath, script], { env, stdout: 'ignore', stderr: 'pipe' });
+      const [code, stderr] = await Promise.all([proc.exited, new Response(proc.stderr).text()]);
+      // The error output shows in the failure message when a script fails.
+      expect({ script, code, ...(code ? { stderr } : {}) }).toEqual({ script, code: 0 });
     }
     const { openDatabase } = await import('../../../db/client.ts');
     const { db, embedded } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
