@@ -31,6 +31,17 @@ describe('the HTTP app', () => {
     }
   });
 
+  it('sends a page path with doubled slashes to its one-slash form, never to another host', async () => {
+    for (const [path, location] of [
+      ['//account', '/account'],
+      ['///category/apparel?page=2', '/category/apparel?page=2'],
+      ['//evil.example/phish', '/evil.example/phish'],
+    ]) {
+      const res = await shop.fetch(path!);
+      expect([res.status, res.headers.get('location')]).toEqual([301, location!]);
+    }
+  });
+
   it('gives every page a fresh script nonce that all its inline scripts carry', async () => {
     const nonces = new Set<string>();
     for (const path of ['/', '/category/apparel', '/no-such-page']) {

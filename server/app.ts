@@ -109,6 +109,8 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
   app.get('*', async (c) => {
     const ctx = await contextFor(c);
     const url = new URL(c.req.url);
+    // "//account" would read as a host name wherever the path is resolved as a URL: one slash.
+    if (url.pathname.startsWith('//')) return c.redirect(url.pathname.replace(/^\/+/, '/') + url.search, 301);
     const redirect = signInRedirect(url, ctx.session !== null);
     if (redirect) {
       const res = c.redirect(redirect, 302);
