@@ -2,13 +2,33 @@ import { afterAll, describe, expect, it } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { createClient } from '@libsql/client';
+import { Kysely, sql } from 'kysely';
 import { openDatabase } from './client.ts';
+import { LibsqlDialect } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedCatalog } from './seed/catalog.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gomall-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Another process that writes "theirs" into `notes` and holds the write lock for `ms` before committing. */
+function holdWriteLock(file: string, ms: number) {
+  const proc = Bun.spawn(
+    [process.execPath, '-e', `
+      import { createClient } from '@libsql/client';
+      const client = createClient({ url: 'file:${file}' });
+      const tx = await client.transaction('write');
+      await tx.execute("INSERT INTO notes VALUES ('theirs')");
+      console.log('locked');
+      await Bun.sleep(${ms});
+      await tx.commit();
+    `],
+    { stdout: 'pipe' },
+  );
+  const locked = proc.stdout.getReader().read();
+  return { locked, exited: proc.exited };
+}
 
 describe('database', () => {
   it('creates the embedded file (and its folder) in WAL mode', async () => {
@@ -24,24 +44,27 @@ describe('database', () => {
     const { db } = await openDatabase(`file:${file}`);
     await sql`CREATE TABLE notes (text TEXT)`.execute(db);
     // Another process (a seed beside the running shop) holds the write lock for a moment.
-    const holder = Bun.spawn(
-      [process.execPath, '-e', `
-        import { createClient } from '@libsql/client';
-        const client = createClient({ url: 'file:${file}' });
-        const tx = await client.transaction('write');
-        await tx.execute("INSERT INTO notes VALUES ('theirs')");
-        console.log('locked');
-        await Bun.sleep(400);
-        await tx.commit();
-      `],
-      { stdout: 'pipe' },
-    );
-    const reader = holder.stdout.getReader();
-    expect(new TextDecoder().decode((await reader.read()).value)).toContain('locked');
+    const holder = holdWriteLock(file, 400);
+    await holder.locked;
     await sql`INSERT INTO notes VALUES ('ours')`.execute(db);
     expect(await holder.exited).toBe(0);
     const { rows } = await sql<{ text: string }>`SELECT text FROM notes ORDER BY rowid`.execute(db);
     expect(rows.map((r) => r.text)).toEqual(['theirs', 'ours']);
+    await db.destroy();
+  });
+
+  it('recovers after a write gave up on another process holding the lock: later transactions commit', async () => {
+    const file = join(dir, 'busy-recovery.db');
+    // A short busy timeout, so the other process outlasts it.
+    const db = new Kysely<{ notes: { text: string } }>({ dialect: new LibsqlDialect(createClient({ url: `file:${file}`, timeout: 100 })) });
+    await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+    const holder = holdWriteLock(file, 600);
+    await holder.locked;
+    await expect(db.insertInto('notes').values({ text: 'refused' }).execute()).rejects.toThrow(/SQLITE_BUSY/);
+    expect(await holder.exited).toBe(0);
+    await db.transaction().execute((trx) => trx.insertInto('notes').values({ text: 'in a transaction' }).execute());
+    await db.insertInto('notes').values({ text: 'alone' }).execute();
+    expect((await db.selectFrom('notes').select('text').execute()).map((r) => r.text)).toEqual(['theirs', 'in a transaction', 'alone']);
     await db.destroy();
   });
 

@@ -22,6 +22,8 @@ import {
 class LibsqlConnection implements DatabaseConnection {
   #tx: Transaction | null = null;
   #release: (() => void) | null = null;
+  /** A write hit SQLITE_BUSY: its connection must not be used again. */
+  #busy = false;
 
   constructor(
     private readonly client: Client,
@@ -30,12 +32,13 @@ class LibsqlConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = { sql: query.sql, args: query.parameters as InArgs };
-    if (this.#tx) return toResult<R>(await this.#tx.execute(stmt));
+    if (this.#tx) return toResult<R>(await this.#noticeBusy(this.#tx.execute(stmt)));
     if (SelectQueryNode.is(query.query)) return toResult<R>(await this.client.execute(stmt));
     const release = await this.lock.acquire();
     try {
-      return toResult<R>(await this.client.execute(stmt));
+      return toResult<R>(await this.#noticeBusy(this.client.execute(stmt)));
     } finally {
+      await this.#renewIfBusy();
       release();
     }
   }
@@ -43,18 +46,18 @@ class LibsqlConnection implements DatabaseConnection {
   async begin(): Promise<void> {
     this.#release = await this.lock.acquire();
     try {
-      this.#tx = await this.client.transaction('write');
+      this.#tx = await this.#noticeBusy(this.client.transaction('write'));
     } catch (error) {
-      this.#end();
+      await this.#end();
       throw error;
     }
   }
 
   async commit(): Promise<void> {
     try {
-      await this.#tx?.commit();
+      await this.#noticeBusy(this.#tx?.commit());
     } finally {
-      this.#end();
+      await this.#end();
     }
   }
 
@@ -62,15 +65,38 @@ class LibsqlConnection implements DatabaseConnection {
     try {
       await this.#tx?.rollback();
     } finally {
-      this.#end();
+      await this.#end();
     }
   }
 
-  #end(): void {
+  async #end(): Promise<void> {
     this.#tx?.close();
     this.#tx = null;
+    await this.#renewIfBusy();
     this.#release?.();
     this.#release = null;
+  }
+
+  async #noticeBusy<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) this.#busy = true;
+      throw error;
+    }
+  }
+
+  /**
+   * An embedded write that gave up waiting for another process's lock leaves its
+   * statement in progress on the pooled connection, and every later transaction on
+   * that connection fails to commit. Open fresh connections instead, while the write
+   * lock is held. (A read that borrowed a connection in the same instant fails with
+   * CLIENT_CLOSED: a rare error beats a shop that cannot take orders.)
+   */
+  async #renewIfBusy(): Promise<void> {
+    if (!this.#busy) return;
+    this.#busy = false;
+    if (this.client.protocol === 'file') await this.client.reconnect();
   }
 
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
