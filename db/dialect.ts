@@ -55,7 +55,7 @@ class LibsqlConnection implements DatabaseConnection {
 
   async commit(): Promise<void> {
     try {
-      await this.#noticeBusy(this.#tx?.commit());
+      if (this.#tx) await this.#noticeBusy(this.#tx.commit());
     } finally {
       await this.#end();
     }
