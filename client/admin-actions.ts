@@ -1,6 +1,6 @@
 // The admin product forms (create, edit, archive, unarchive, adjust stock), each
 // defined once and run the same way by a plain form post and by JavaScript.
-import { checked, FormFieldError, type Fields, type FormAction } from './form-action.ts';
+import { checked, FormFieldError, wholeNumber, type Fields, type FormAction } from './form-action.ts';
 import { parseDollars } from './format.ts';
 
 /** A form field holds one value, so each category is its own checkbox: "category.<slug>". */
@@ -10,9 +10,6 @@ export const categoryField = (slug: string) => `${CATEGORY}${slug}`;
 /** The edit page of a product, with a confirmation; only a numeric id makes it into the URL. */
 export const productPage = (id: string | number | undefined, saved?: string) =>
   `/admin/products/${/^\d{1,15}$/.test(String(id)) ? id : ''}${saved ? `?saved=${saved}` : ''}`;
-
-/** A whole number as typed; anything else is NaN, which the procedure refuses as "must be a number". */
-const wholeNumber = (text = '') => (/^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : NaN);
 
 /** The fields the create and edit forms share. */
 function productFields(f: Fields) {
@@ -47,7 +44,7 @@ export const createProduct: FormAction<{ id: number }> = {
 export const updateProduct: FormAction = {
   path: '/admin/products/update',
   page: (f) => productPage(f.id),
-  run: async (api, f) => api.admin.product.update({ id: Number(f.id), ...productFields(f) }),
+  run: async (api, f) => api.admin.product.update({ id: wholeNumber(f.id), ...productFields(f) }),
   done: (f) => productPage(f.id, 'product'),
   fieldOf,
 };
@@ -55,21 +52,21 @@ export const updateProduct: FormAction = {
 export const archiveProduct: FormAction = {
   path: '/admin/products/archive',
   page: (f) => productPage(f.id),
-  run: (api, f) => api.admin.product.archive({ id: Number(f.id) }),
+  run: (api, f) => api.admin.product.archive({ id: wholeNumber(f.id) }),
   done: (f) => productPage(f.id, 'archived'),
 };
 
 export const unarchiveProduct: FormAction = {
   path: '/admin/products/unarchive',
   page: (f) => productPage(f.id),
-  run: (api, f) => api.admin.product.unarchive({ id: Number(f.id) }),
+  run: (api, f) => api.admin.product.unarchive({ id: wholeNumber(f.id) }),
   done: (f) => productPage(f.id, 'unarchived'),
 };
 
 export const adjustStock: FormAction = {
   path: '/admin/products/adjust-stock',
   page: (f) => productPage(f.id),
-  run: (api, f) => api.admin.product.adjustStock({ id: Number(f.id), delta: wholeNumber(f.delta), reason: f.reason ?? '' }),
+  run: (api, f) => api.admin.product.adjustStock({ id: wholeNumber(f.id), delta: wholeNumber(f.delta), reason: f.reason ?? '' }),
   done: (f) => productPage(f.id, 'stock'),
 };
 

@@ -19,12 +19,16 @@ export function errorCode(error: unknown): string | undefined {
   return (error as { data?: { code?: string } }).data?.code ?? (error as { code?: string }).code;
 }
 
-/** Runs a query, turning NOT_FOUND into null so pages can show their own not-found state. */
+/**
+ * Runs a query built from the page's address, turning NOT_FOUND into null so pages
+ * can show their own not-found state. So is BAD_REQUEST: a malformed slug or id in
+ * the address is just another thing that does not exist.
+ */
 export async function orNotFound<T>(query: Promise<T>): Promise<T | null> {
   try {
     return await query;
   } catch (error) {
-    if (errorCode(error) === 'NOT_FOUND') return null;
+    if (errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_REQUEST') return null;
     throw error;
   }
 }

@@ -9,19 +9,29 @@ import { AccountPage } from './pages/account.tsx';
 import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { CategoryPage } from './pages/category.tsx';
+import { CheckoutPage } from './pages/checkout.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ProductPage } from './pages/product.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SignUpPage } from './pages/sign-up.tsx';
+import { RenderErrorContext } from './page-error.ts';
 import { PageStatusContext, type PageStatus } from './page-status.ts';
 import { PostedFormContext } from './posted-form.ts';
 import { SiteOriginContext } from './site.ts';
 
 /** `status` collects the HTTP status of a server render; the browser has none. */
-export function App(props: { api: Api; origin: string; url?: string; posted?: PostedForm; status?: PageStatus }) {
+export function App(props: {
+  api: Api;
+  origin: string;
+  url?: string;
+  posted?: PostedForm;
+  status?: PageStatus;
+  onRenderError?: (error: unknown) => void;
+}) {
   return (
+    <RenderErrorContext.Provider value={props.onRenderError}>
     <SiteOriginContext.Provider value={props.origin}>
     <PageStatusContext.Provider value={props.status}>
     <ApiContext.Provider value={props.api}>
@@ -39,6 +49,7 @@ export function App(props: { api: Api; origin: string; url?: string; posted?: Po
             <Route path="/sign-up" component={SignUpPage} />
             <Route path="/account" component={AccountPage} />
             <Route path="/cart" component={CartPage} />
+            <Route path="/checkout" component={CheckoutPage} />
             <Route path="*404" component={() => <NotFoundPage />} />
           </Router>
         </MetaProvider>
@@ -46,5 +57,6 @@ export function App(props: { api: Api; origin: string; url?: string; posted?: Po
     </ApiContext.Provider>
     </PageStatusContext.Provider>
     </SiteOriginContext.Provider>
+    </RenderErrorContext.Provider>
   );
 }

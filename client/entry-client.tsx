@@ -5,4 +5,4 @@ import { hydrate } from 'solid-js/web';
 import { App } from './app.tsx';
 import { browserApi } from './trpc.ts';
 
-hydrate(() => <App api={browserApi} origin={location.origin} />, document.getElementById('app')!);
+hydrate(() => <App api={browserApi} origin={location.origin} onRenderError={(error) => console.error(error)} />, document.getElementById('app')!);

@@ -20,16 +20,18 @@ export interface RenderOptions {
   posted?: PostedForm;
   /** The Content-Security-Policy nonce for the inline hydration-data scripts. */
   nonce?: string;
+  /** A failure while rendering that is the shop's fault (the page shows a generic error). */
+  onError?: (error: unknown) => void;
 }
 
 /** `url`: the absolute URL of the page. */
-export async function renderPage(url: string, api: Api, { posted, nonce }: RenderOptions = {}): Promise<RenderedPage> {
+export async function renderPage(url: string, api: Api, { posted, nonce, onError }: RenderOptions = {}): Promise<RenderedPage> {
   const { origin, pathname, search } = new URL(url);
   const page: PageStatus = { status: 200 };
   const html = await renderToStringAsync(
     () => [
       ssr(HEAD_END) as unknown as Element,
-      <App api={api} origin={origin} url={pathname + search} posted={posted} status={page} />,
+      <App api={api} origin={origin} url={pathname + search} posted={posted} status={page} onRenderError={onError} />,
     ],
     { nonce },
   );

@@ -91,3 +91,9 @@ export function formErrors(
 }
 
 export const checked = (fields: Fields, name: string) => fields[name] === 'on';
+
+/**
+ * A whole number as typed, in plain decimal digits; anything else ("0x1", "1e1", "1.5")
+ * is NaN, which the procedure refuses as "must be a number".
+ */
+export const wholeNumber = (text = '') => (/^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : NaN);

@@ -20,3 +20,8 @@ export function parseDollars(text: string): number | null {
   if (!match) return null;
   return Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
+
+/** "1 product", "14 products": a count with its noun. */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -1,7 +1,7 @@
 // The user forms (sign in, sign up, sign out, account), each defined once and
 // run the same way by a plain form post and by JavaScript.
 import { safeNext, withNext } from '../server/auth/next.ts';
-import { checked, type FormAction } from './form-action.ts';
+import { checked, wholeNumber, type FormAction } from './form-action.ts';
 
 export const signIn: FormAction = {
   path: '/sign-in',
@@ -50,7 +50,7 @@ export const saveAddress: FormAction = {
   page: () => '/account',
   run: (api, f) =>
     api.user.saveAddress({
-      ...(f.id ? { id: Number(f.id) } : {}),
+      ...(f.id ? { id: wholeNumber(f.id) } : {}),
       firstName: f.firstName ?? '',
       lastName: f.lastName ?? '',
       street: f.street ?? '',
@@ -66,7 +66,7 @@ export const saveAddress: FormAction = {
 export const deleteAddress: FormAction = {
   path: '/account/addresses/delete',
   page: () => '/account',
-  run: (api, f) => api.user.deleteAddress({ id: Number(f.id) }),
+  run: (api, f) => api.user.deleteAddress({ id: wholeNumber(f.id) }),
   done: () => '/account?saved=address-deleted',
 };
 

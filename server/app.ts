@@ -19,7 +19,7 @@ import { restoreCurlGlobbedInput } from './curl-input.ts';
 import { formPost } from './form-post.ts';
 import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
-import { requestLog } from './request-log.ts';
+import { loggedPath, printable, requestLog } from './request-log.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
 import { cspNonce, pagePolicy } from './ssr/content-security-policy.ts';
 import { pageApi } from './ssr/page-api.ts';
@@ -43,6 +43,8 @@ export interface AppOptions {
 type Env = { Variables: { requestId: string } };
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** The most procedure calls one tRPC request may carry; the shop's pages batch a handful. */
+const MAX_BATCH_CALLS = 20;
 
 const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
 
@@ -57,14 +59,17 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
     const nonce = cspNonce();
-    const page = await render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId), { posted, nonce });
+    const onError = (error: unknown) => logger.error(`page ${printable(url)} failed, request ${ctx.requestId}`, error);
+    const page = await render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId), { posted, nonce, onError });
     const res = c.html(renderDocument(page, assets, nonce), (status ?? page.status) as 200);
     res.headers.set('content-security-policy', pagePolicy(nonce));
     ctx.resHeaders.forEach((value, key) => res.headers.append(key, value));
     return res;
   };
 
-  app.use(requestId());
+  // Always our own id: one taken from the client's x-request-id would let it choose
+  // what its errors and log lines are filed under.
+  app.use(requestId({ headerName: '' }));
   app.use(requestLog(logger));
   // nosniff, same-origin framing only, and so on; pages add their own nonce-based CSP
   // (server/ssr/content-security-policy.ts). The referrer policy must
@@ -83,20 +88,29 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
   app.use(sameOriginWrites(['/jobs/']));
 
   app.get('/healthz', healthCheck(deps.db));
+  // A malformed Host header (port 99999, "[::1") leaves a request URL that does not parse;
+  // everything below reads it. /healthz, above, answers whatever the Host.
+  app.use(async (c, next) => {
+    if (!URL.canParse(c.req.url)) return c.text('Bad Host header', 400);
+    await next();
+  });
 
-  app.all('/trpc/*', (c) =>
-    fetchRequestHandler({
+  app.all('/trpc/*', async (c) => {
+    // Streamed answers carry no Set-Cookie and report errors inside a 200; the shop never streams.
+    if (wantsStream(c.req.raw.headers)) return c.text('Streaming tRPC responses (application/jsonl) are not supported.', 400);
+    return fetchRequestHandler({
       endpoint: '/trpc',
       req: restoreCurlGlobbedInput(c.req.raw),
       router: appRouter,
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ resHeaders }) => contextFor(c, resHeaders),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
-          logger.error(`trpc ${path ?? '?'} failed, request ${c.get('requestId')}`, error.cause ?? error);
+          logger.error(`trpc ${printable(path ?? '?')} failed, request ${c.get('requestId')}`, error.cause ?? error);
         }
       },
-    }),
-  );
+    });
+  });
 
   app.get('/img/products/:file', productImage);
 
@@ -122,7 +136,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   app.onError((error, c) => {
     const id = c.get('requestId');
-    logger.error(`${c.req.method} ${c.req.path} failed, request ${id}`, error);
+    logger.error(`${c.req.method} ${loggedPath(c.req.url)} failed, request ${id}`, error);
     const message = production ? `Something went wrong on our side (request ${id}).` : String(error);
     return c.text(message, 500);
   });
@@ -131,3 +145,10 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Whether tRPC would stream its answer (JSON lines), as its fetch adapter reads these headers. */
+function wantsStream(headers: Headers): boolean {
+  const jsonl = (type: string) => type.trim().toLowerCase() === 'application/jsonl';
+  const trpcAccept = headers.get('trpc-accept');
+  return trpcAccept !== null ? jsonl(trpcAccept) : (headers.get('accept') ?? '').split(',').some(jsonl);
+}

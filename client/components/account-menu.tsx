@@ -23,7 +23,7 @@ export function AccountMenu() {
             <a href={withNext('/sign-in', back())} class="text-gray-700 hover:text-gray-900">
               Sign in
             </a>
-            <a href="/sign-up" class="hidden sm:inline-block px-3 py-1.5 rounded bg-gray-900 text-white no-underline">
+            <a href={withNext('/sign-up', back())} class="hidden sm:inline-block px-3 py-1.5 rounded bg-gray-900 text-white no-underline">
               Create account
             </a>
           </div>
@@ -31,7 +31,8 @@ export function AccountMenu() {
       >
         {(user) => (
           <div class="flex items-center gap-3 text-sm">
-            <a href="/account" class="text-gray-700 hover:text-gray-900" title={user().email}>
+            {/* A long name must not push the header onto more rows on a phone. */}
+            <a href="/account" class="text-gray-700 hover:text-gray-900 max-w-[8rem] sm:max-w-[14rem] truncate" title={user().email}>
               {user().name || 'Your account'}
             </a>
             <Show when={user().role === 'admin'}>
@@ -39,7 +40,7 @@ export function AccountMenu() {
                 Admin
               </a>
             </Show>
-            <ActionForm action={signOut} aria-label="Sign out">
+            <ActionForm action={signOut} aria-label="Sign out" class="whitespace-nowrap">
               <SubmitButton label="Sign out" busyLabel="Signing out…" variant="plain" />
             </ActionForm>
           </div>

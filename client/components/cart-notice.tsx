@@ -1,9 +1,9 @@
 // Announces the outcome of a cart form posted without JavaScript: the server
 // redirects back with ?cart=<outcome>&reason=<code>. Only known codes show text.
-import { useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { CartFormError, CartFormOutcome } from '../../routers/cart/forms.ts';
 import { known } from '../known.ts';
+import { useQueryParams } from '../query-params.ts';
 
 const DONE: Record<Exclude<CartFormOutcome, 'error'>, string> = {
   added: 'Added to your cart.',
@@ -21,7 +21,7 @@ const FAILED: Record<CartFormError, string> = {
 };
 
 export function CartNotice() {
-  const [search] = useSearchParams<{ cart?: string; reason?: string }>();
+  const search = useQueryParams<{ cart?: string; reason?: string }>();
   const notice = () => {
     const outcome = search.cart;
     if (outcome === 'error') {

@@ -1,4 +1,5 @@
-import { ErrorBoundary, Suspense, type JSX, type ParentProps } from 'solid-js';
+import { catchError, ErrorBoundary, Suspense, useContext, type JSX, type ParentProps } from 'solid-js';
+import { RenderErrorContext, toPageError } from '../page-error.ts';
 import { ErrorPage } from '../pages/error.tsx';
 import { setPageStatus } from '../page-status.ts';
 
@@ -11,7 +12,7 @@ export function Guarded(props: ParentProps<{ quiet?: boolean; fallback?: JSX.Ele
   return (
     <Suspense fallback={props.fallback}>
       <ErrorBoundary fallback={() => (props.quiet ? <Quiet /> : <ErrorPage />)}>
-        {props.children}
+        <Sanitized>{props.children}</Sanitized>
       </ErrorBoundary>
     </Suspense>
   );
@@ -20,4 +21,18 @@ export function Guarded(props: ParentProps<{ quiet?: boolean; fallback?: JSX.Ele
 function Quiet() {
   setPageStatus(500);
   return null;
+}
+
+/**
+ * The boundary serializes the error it catches into the page: hand it only a
+ * PageDataError, and report anything else (a bug) to be logged with the request id.
+ */
+function Sanitized(props: ParentProps) {
+  const report = useContext(RenderErrorContext);
+  return catchError(
+    () => props.children,
+    (error) => {
+      throw toPageError(error, report);
+    },
+  );
 }

@@ -1,8 +1,9 @@
 // The header's search: a plain GET form to /search (works without JavaScript),
 // plus product suggestions as the shopper types once the page is hydrated.
-import { useLocation, useSearchParams } from '@solidjs/router';
+import { useLocation } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { useApi } from '../api.ts';
+import { useQueryParams } from '../query-params.ts';
 
 const DEBOUNCE_MS = 150;
 const MIN_CHARS = 2;
@@ -10,7 +11,7 @@ const MIN_CHARS = 2;
 export function SearchBox() {
   const api = useApi();
   const location = useLocation();
-  const [params] = useSearchParams<{ q?: string }>();
+  const params = useQueryParams<{ q?: string }>();
   const current = () => (location.pathname === '/search' ? (params.q ?? '') : '');
   const [text, setText] = createSignal(current());
   const [query, setQuery] = createSignal('');

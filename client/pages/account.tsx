@@ -1,7 +1,6 @@
 // /account: profile, password and saved shipping addresses (signed-in only; the
 // server redirects signed-out visitors to sign in).
 import { Title } from '@solidjs/meta';
-import { useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { COUNTRY_CODES } from '../../routers/user/countries.ts';
 import type { ApiOutput } from '../api.ts';
@@ -9,6 +8,7 @@ import { useApi } from '../api.ts';
 import { ActionForm, CheckboxField, Field, SelectField, SubmitButton } from '../components/action-form.tsx';
 import { known } from '../known.ts';
 import * as actions from '../user-actions.ts';
+import { useQueryParams } from '../query-params.ts';
 
 type Address = ApiOutput<ReturnType<typeof useApi>['user']['addresses']>[number];
 
@@ -28,7 +28,7 @@ const card = 'bg-white border border-gray-200 rounded-lg p-5 mb-6';
 
 export function AccountPage() {
   const api = useApi();
-  const [search] = useSearchParams<{ saved?: string }>();
+  const search = useQueryParams<{ saved?: string }>();
   const [me] = createResource(() => api.user.me());
   const [addresses] = createResource(() => api.user.addresses());
   return (
@@ -94,6 +94,14 @@ export function AccountPage() {
   );
 }
 
+/** Countries that write "City, ST 12345"; most others put the postal code first ("10115 Berlin"). */
+const CITY_FIRST = new Set(['US', 'CA', 'AU']);
+
+function cityLine(a: Address): string {
+  const city = a.state ? `${a.city}, ${a.state}` : a.city;
+  return CITY_FIRST.has(a.country) ? `${city} ${a.zip}` : `${a.zip} ${city}`;
+}
+
 function SavedAddress(props: { address: Address }) {
   const a = () => props.address;
   return (
@@ -103,8 +111,7 @@ function SavedAddress(props: { address: Address }) {
         <br />
         {a().street}
         <br />
-        {a().zip} {a().city}
-        {a().state ? `, ${a().state}` : ''}
+        {cityLine(a())}
         <br />
         {regionNames.of(a().country) ?? a().country}
       </address>

@@ -2,14 +2,22 @@
 // work as plain POSTs without JavaScript, the subtotal and the way to checkout.
 import { Title } from '@solidjs/meta';
 import { createSignal, For, Show } from 'solid-js';
-import type { CartItem } from '../../routers/cart/pricing.ts';
+import { lineCap } from '../../routers/cart/limits.ts';
+import type { CartItem, UnavailableReason } from '../../routers/cart/pricing.ts';
 import { enhanceCartForm, useCart } from '../cart-state.ts';
 import { formatMoney } from '../format.ts';
 import { trpc } from '../trpc.ts';
 
+const UNAVAILABLE: Record<UnavailableReason, string> = {
+  sold_out: 'Sold out',
+  archived: 'No longer sold',
+};
+
 export function CartPage() {
   const { cart } = useCart();
   const [error, setError] = createSignal<string | null>(null);
+  // Lines holding more than the stock left: still charged, but checkout waits for them.
+  const overStock = () => cart()?.items.filter((i) => i.exceedsStock) ?? [];
   return (
     <>
       <Title>Your cart — GoMall</Title>
@@ -40,17 +48,27 @@ export function CartPage() {
                 <h2 id="summary-heading" class="text-lg font-semibold m-0">
                   Summary
                 </h2>
-                <p class="flex justify-between m-0">
+                {/* The count is of the units the subtotal charges for, not the badge's total. */}
+                <p class="flex justify-between gap-2 m-0">
                   <span>
-                    Subtotal ({view().itemCount} {view().itemCount === 1 ? 'item' : 'items'})
+                    Subtotal ({view().availableCount} {view().availableCount === 1 ? 'item' : 'items'})
                   </span>
                   <strong class="cart-subtotal">{formatMoney(view().subtotalCents, view().currency)}</strong>
                 </p>
                 <Show when={view().items.some((i) => !i.available)}>
                   <p class="text-sm text-gray-600 m-0">Unavailable items are not included in the subtotal.</p>
                 </Show>
+                <Show when={overStock().length > 0}>
+                  <div id="cart-attention" class="cart-attention text-sm px-3 py-2 rounded border border-amber-300 bg-amber-50 text-amber-900">
+                    <p class="font-semibold m-0">Checkout needs a change first</p>
+                    <p class="m-0">
+                      Lower the quantity of {overStock().map((i) => i.name).join(', ')} to what we have left.
+                    </p>
+                  </div>
+                </Show>
                 <a
                   href={view().signedIn ? '/checkout' : '/sign-in?next=/checkout'}
+                  aria-describedby={overStock().length > 0 ? 'cart-attention' : undefined}
                   class="checkout block text-center px-4 py-2.5 rounded bg-gray-900 text-white no-underline hover:bg-gray-700 focus-visible:outline-2 focus-visible:outline-offset-2"
                 >
                   Checkout
@@ -80,6 +98,7 @@ function CartLine(props: { item: CartItem; currency: string; onError: (message: 
   );
   const remove = enhanceCartForm(state, () => trpc.cart.remove.mutate({ productId: props.item.productId }), report);
   const quantityId = () => `cart-quantity-${props.item.productId}`;
+  const stockNoteId = () => `cart-stock-${props.item.productId}`;
   return (
     <li class="cart-line flex gap-3 sm:gap-4 bg-white rounded-lg border border-gray-200 p-3">
       <img
@@ -100,13 +119,17 @@ function CartLine(props: { item: CartItem; currency: string; onError: (message: 
         </div>
         <p class="text-sm text-gray-600 m-0">
           {formatMoney(props.item.unitPriceCents, props.currency)} each
-          <Show when={!props.item.available}>
-            <span class="ml-2 text-xs font-semibold px-2 py-0.5 rounded bg-gray-200 text-gray-700">Unavailable</span>
-          </Show>
-          <Show when={props.item.available && props.item.quantity > props.item.stock}>
-            <span class="ml-2 text-xs font-semibold px-2 py-0.5 rounded bg-amber-100 text-amber-900">Only {props.item.stock} left</span>
+          <Show when={props.item.unavailableReason}>
+            {(reason) => (
+              <span class="unavailable ml-2 text-xs font-semibold px-2 py-0.5 rounded bg-gray-200 text-gray-800">{UNAVAILABLE[reason()]}</span>
+            )}
           </Show>
         </p>
+        <Show when={props.item.exceedsStock}>
+          <p id={stockNoteId()} class="stock-warning text-sm font-semibold m-0 text-amber-900">
+            Only {props.item.stock} left — lower the quantity
+          </p>
+        </Show>
         <div class="flex flex-wrap items-center gap-2">
           <Show when={props.item.available}>
             <form method="post" action="/cart/set" onSubmit={setQuantity} class="flex items-center gap-2">
@@ -120,9 +143,11 @@ function CartLine(props: { item: CartItem; currency: string; onError: (message: 
                 type="number"
                 name="quantity"
                 min="0"
-                max={Math.min(99, Math.max(props.item.stock, props.item.quantity))}
+                max={lineCap(props.item.stock)}
                 value={props.item.quantity}
                 required
+                aria-invalid={props.item.exceedsStock ? 'true' : undefined}
+                aria-describedby={props.item.exceedsStock ? stockNoteId() : undefined}
                 class="w-16 border border-gray-300 rounded px-2 py-1.5"
               />
               <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 text-sm hover:bg-gray-100">

@@ -109,6 +109,61 @@ describe('search page', () => {
     expect(sorted).toEqual(['garment-dyed-hooded-sweatshirt', 'quarter-zip-fleece-sweatshirt']);
   });
 
+  it('labels the price fields with the currency', async () => {
+    const form = (await page('/search?q=coffee')).html.match(/<aside[\s\S]*?<\/aside>/)?.[0] ?? '';
+    expect(form).toMatch(/<label[^>]*>Min \(\$\)<input[^>]*name="min"/);
+    expect(form).toMatch(/<label[^>]*>Max \(\$\)<input[^>]*name="max"/);
+  });
+
+  it('folds the filters into a closed "Filters" disclosure above the results, saying how many apply', async () => {
+    const { html } = await page('/search?q=coffee&inStock=1&min=5');
+    const aside = html.match(/<aside[\s\S]*?<\/aside>/)?.[0] ?? '';
+    const details = aside.match(/<details(?![^>]*\sopen)[^>]*>\s*<summary[^>]*>([\s\S]*?)<\/summary>([\s\S]*?)<\/details>/);
+    expect(details?.[1]?.replace(/<[^>]+>/g, '')).toBe('Filters (2 applied)');
+    for (const field of ['name="min"', 'name="max"', 'name="inStock"', 'name="sort"', 'Apply filters', 'All categories']) expect(details?.[2]).toContain(field);
+    expect(html.indexOf('<aside')).toBeLessThan(html.indexOf('class="search-result'));
+    expect((await page('/search?q=coffee')).html).toMatch(/<summary[^>]*>Filters<\/summary>/);
+  });
+
+  it('shows the empty state before the filters when nothing matches', async () => {
+    for (const path of ['/search?q=xylophonezzz', '/search?q=coffee&min=500', '/search?q=c&page=999']) {
+      const { html } = await page(path);
+      const message = Math.max(html.indexOf('No products match'), html.indexOf('No results on this page'));
+      expect({ path, message: message > 0 }).toEqual({ path, message: true });
+      expect({ path, before: message < html.indexOf('<aside') }).toEqual({ path, before: true });
+    }
+  });
+
+  it('searches a reversed price range as the range between the two, and shows it the right way round', async () => {
+    const inOrder = resultSlugs((await page('/search?q=coffee&min=10&max=100')).html);
+    expect(inOrder.length).toBeGreaterThan(0);
+    const { html } = await page('/search?q=coffee&min=100&max=10');
+    expect(resultSlugs(html)).toEqual(inOrder);
+    expect(html).not.toContain('No products match');
+    const form = html.match(/<aside[\s\S]*?<\/aside>/)?.[0] ?? '';
+    expect(form).toMatch(/<input[^>]*name="min"[^>]*value="10"/);
+    expect(form).toMatch(/<input[^>]*name="max"[^>]*value="100"/);
+    expect(unescape(form)).toContain('href="/search?q=coffee&category=coffee-tea&min=10&max=100"');
+  });
+
+  it('says when the price range is what leaves no results, instead of blaming the spelling', async () => {
+    const { facets } = await shop.caller().product.search({ q: 'coffee' });
+    const between = unescape((await page('/search?q=coffee&min=1&max=2')).html);
+    expect(between).toContain('No products match “coffee” between $1.00 and $2.00');
+    expect(between).toContain(`Matching products cost ${formatMoney(facets.price.min!)} to ${formatMoney(facets.price.max!)}.`);
+    expect(between).toMatch(/<a[^>]*href="\/search\?q=coffee"[^>]*>Search “coffee” at any price<\/a>/);
+    expect(between).not.toContain('Check the spelling');
+    expect(unescape((await page('/search?q=coffee&min=500')).html)).toContain('No products match “coffee” at $500.00 or more');
+    const cheap = unescape((await page('/search?q=coffee&max=1&inStock=1')).html);
+    expect(cheap).toContain('No products match “coffee” at $1.00 or less');
+    // Only the price range goes; the other filters stay.
+    expect(cheap).toContain('href="/search?q=coffee&inStock=1"');
+    // Words that match nothing at any price still get the spelling hint.
+    const misspelt = unescape((await page('/search?q=xylophonezzz&min=1&max=2')).html);
+    expect(misspelt).toContain('No products match “xylophonezzz”<');
+    expect(misspelt).toContain('Check the spelling');
+  });
+
   it('states the price range of the matches, as the shop writes money', async () => {
     const { facets, items } = await shop.caller().product.search({ q: 'coffee' });
     expect(facets.price.min).toBeLessThan(facets.price.max!);

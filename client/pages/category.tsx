@@ -1,11 +1,14 @@
 import { Meta, Title } from '@solidjs/meta';
-import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { PRODUCT_SORTS, type ProductSort } from '../../routers/product/sorting.ts';
+import { MAX_PAGE } from '../../routers/shared/paging.ts';
 import { orNotFound, useApi } from '../api.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { ProductGrid } from '../components/product-card.tsx';
+import { countOf } from '../format.ts';
 import { NotFoundPage } from './not-found.tsx';
+import { useQueryParams } from '../query-params.ts';
 
 const SORT_LABELS: Record<ProductSort, string> = {
   featured: 'Featured',
@@ -19,10 +22,11 @@ const PAGE_SIZE = 24;
 export function CategoryPage() {
   const api = useApi();
   const params = useParams<{ slug: string }>();
-  const [search] = useSearchParams<{ page?: string; sort?: string }>();
+  const search = useQueryParams<{ page?: string; sort?: string }>();
   const navigate = useNavigate();
   const sort = (): ProductSort => (PRODUCT_SORTS as readonly string[]).includes(search.sort ?? '') ? (search.sort as ProductSort) : 'featured';
-  const page = () => Math.max(1, Math.floor(Number(search.page)) || 1);
+  // Past the last page shows an empty page with a way back, however far past.
+  const page = () => Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(search.page)) || 1));
 
   const [data] = createResource(
     () => ({ slug: params.slug, page: page(), sort: sort() }),
@@ -48,7 +52,7 @@ export function CategoryPage() {
               <div>
                 <h1 class="text-2xl font-bold">{found().category.name}</h1>
                 <p class="text-gray-600">{found().category.description}</p>
-                <p class="text-sm text-gray-500 mt-1">{`${found().products.total} products`}</p>
+                <p class="text-sm text-gray-500 mt-1">{countOf(found().products.total, 'product')}</p>
               </div>
               <form method="get" class="flex items-center gap-2">
                 <label for="sort" class="text-sm">

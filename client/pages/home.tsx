@@ -2,6 +2,7 @@ import { Meta, Title } from '@solidjs/meta';
 import { createResource, For, Show } from 'solid-js';
 import { useApi } from '../api.ts';
 import { ProductGrid } from '../components/product-card.tsx';
+import { countOf } from '../format.ts';
 
 export function HomePage() {
   const api = useApi();
@@ -26,7 +27,7 @@ export function HomePage() {
                   class="block h-full p-3 rounded-lg bg-white border border-gray-200 hover:border-gray-400"
                 >
                   <span class="block font-medium">{category.name}</span>
-                  <span class="block text-xs text-gray-600">{category.productCount} products</span>
+                  <span class="block text-xs text-gray-600">{countOf(category.productCount, 'product')}</span>
                 </a>
               </li>
             )}

@@ -2,7 +2,7 @@ import { Meta, Title } from '@solidjs/meta';
 import { useAbsoluteUrl } from '../site.ts';
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { errorCode, useApi } from '../api.ts';
+import { orNotFound, useApi } from '../api.ts';
 import { AddToCart } from '../components/add-to-cart.tsx';
 import { formatMoney } from '../format.ts';
 import { NotFoundPage } from './not-found.tsx';
@@ -16,12 +16,7 @@ export function ProductPage() {
   const params = useParams<{ slug: string }>();
   const [product] = createResource(
     () => params.slug,
-    // A malformed slug in the address is just another product that does not exist.
-    (slug) =>
-      api.product.get({ slug }).catch((error) => {
-        if (errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_REQUEST') return null;
-        throw error;
-      }),
+    (slug) => orNotFound(api.product.get({ slug })),
   );
 
   return (

@@ -1,9 +1,9 @@
 // The /search page's URL: query parameters (prices in whole currency units, as
 // typed) to search input and back. Anything malformed is dropped, never an error.
 import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts';
+import { MAX_PAGE } from '../../routers/shared/paging.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
-const MAX_PAGE = 1_000_000;
 const MAX_PRICE = 1_000_000;
 
 export type SearchParams = {
@@ -73,6 +73,22 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
   return `/search?${params}`;
 }
 
+export function hasPriceFilter(state: SearchState): boolean {
+  return state.min !== undefined || state.max !== undefined;
+}
+
 export function hasFilters(state: SearchState): boolean {
-  return state.category !== undefined || state.min !== undefined || state.max !== undefined || state.inStock;
+  return filterCount(state) > 0;
+}
+
+/** How many filters apply; a price range counts once. */
+export function filterCount(state: SearchState): number {
+  return [state.category !== undefined, hasPriceFilter(state), state.inStock].filter(Boolean).length;
+}
+
+/** The state with the price range the search used (a reversed range the right way round). */
+export function withPriceFilter(state: SearchState, searched: { minPriceCents: number | null; maxPriceCents: number | null }): SearchState {
+  if (!hasPriceFilter(state)) return state;
+  const units = (cents: number | null) => (cents === null ? undefined : cents / 100);
+  return { ...state, min: units(searched.minPriceCents), max: units(searched.maxPriceCents) };
 }

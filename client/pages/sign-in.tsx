@@ -1,16 +1,21 @@
 import { Title } from '@solidjs/meta';
-import { useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { safeNext, withNext } from '../../server/auth/next.ts';
 import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
 import { signIn } from '../user-actions.ts';
+import { useQueryParams } from '../query-params.ts';
 
 export function SignInPage() {
-  const [search] = useSearchParams<{ next?: string }>();
+  const search = useQueryParams<{ next?: string }>();
   const next = () => safeNext(search.next);
   return (
     <section class="max-w-sm mx-auto">
       <Title>Sign in — GoMall</Title>
       <h1 class="text-2xl font-bold mb-6">Sign in</h1>
+      {/* Sent here from a page that needs an account: say why, and that they will be taken back. */}
+      <Show when={next() !== '/'}>
+        <p class="mb-4 text-gray-700">Please sign in to continue; you will go straight back to the page you asked for.</p>
+      </Show>
       <ActionForm action={signIn} aria-label="Sign in" class="bg-white border border-gray-200 rounded-lg p-5">
         <input type="hidden" name="next" value={next()} />
         <Field name="email" label="Email" type="email" autocomplete="email" required />

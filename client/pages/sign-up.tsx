@@ -1,11 +1,11 @@
 import { Title } from '@solidjs/meta';
-import { useSearchParams } from '@solidjs/router';
 import { safeNext, withNext } from '../../server/auth/next.ts';
 import { ActionForm, CheckboxField, Field, SubmitButton } from '../components/action-form.tsx';
 import { signUp } from '../user-actions.ts';
+import { useQueryParams } from '../query-params.ts';
 
 export function SignUpPage() {
-  const [search] = useSearchParams<{ next?: string }>();
+  const search = useQueryParams<{ next?: string }>();
   const next = () => safeNext(search.next);
   return (
     <section class="max-w-sm mx-auto">

@@ -1,14 +1,21 @@
 // Input fields of the catalog admin procedures.
 import * as v from 'valibot';
+import { noControlCharacters } from '../shared/schemas.ts';
 
 export const name = v.pipe(
   v.string('must be text'),
   v.trim(),
+  noControlCharacters(),
   v.nonEmpty('must not be empty'),
   v.maxLength(200, 'must be at most 200 characters'),
 );
 
-export const description = v.pipe(v.string('must be text'), v.trim(), v.maxLength(5000, 'must be at most 5,000 characters'));
+export const description = v.pipe(
+  v.string('must be text'),
+  v.trim(),
+  noControlCharacters({ multiline: true }),
+  v.maxLength(5000, 'must be at most 5,000 characters'),
+);
 
 
 /** A picture on this site ("/img/…") or on an https host; never javascript: or data: URLs. */
@@ -16,6 +23,7 @@ export const imageUrl = v.pipe(
   v.string('must be text'),
   v.trim(),
   v.maxLength(500, 'must be at most 500 characters'),
+  noControlCharacters(),
   v.regex(/^(\/(?!\/)|https:\/\/)\S+$/, 'must be a path starting with / or an https:// address'),
 );
 
@@ -37,6 +45,7 @@ export const delta = v.pipe(
 export const reason = v.pipe(
   v.string('must be text'),
   v.trim(),
+  noControlCharacters(),
   v.nonEmpty('say why the stock changed'),
   v.maxLength(200, 'must be at most 200 characters'),
 );

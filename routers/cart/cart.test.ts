@@ -16,7 +16,7 @@ describe('cart.get', () => {
     const visitor = browser(shop);
     const { status, body, res } = await visitor.trpc('cart.get');
     expect(status).toBe(200);
-    expect(body.result.data).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD', signedIn: false });
+    expect(body.result.data).toEqual({ items: [], itemCount: 0, availableCount: 0, subtotalCents: 0, currency: 'USD', signedIn: false });
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
@@ -37,7 +37,9 @@ describe('cart.get', () => {
           quantity: 2,
           lineTotalCents: tee.priceCents * 2,
           available: true,
+          unavailableReason: null,
           stock: tee.stock,
+          exceedsStock: false,
         },
         {
           productId: socks.id,
@@ -48,10 +50,13 @@ describe('cart.get', () => {
           quantity: 1,
           lineTotalCents: socks.priceCents,
           available: true,
+          unavailableReason: null,
           stock: socks.stock,
+          exceedsStock: false,
         },
       ],
       itemCount: 3,
+      availableCount: 3,
       subtotalCents: tee.priceCents * 2 + socks.priceCents,
       currency: 'USD',
       signedIn: true,
@@ -81,7 +86,7 @@ describe('changing a cart', () => {
     expect((await api.cart.setQuantity({ productId: tee.id, quantity: 0 })).items.map((i) => i.productId)).toEqual([tank.id]);
     await api.cart.add({ productId: tee.id });
     expect((await api.cart.remove({ productId: tank.id })).items.map((i) => i.productId)).toEqual([tee.id]);
-    expect(await api.cart.clear()).toEqual({ items: [], itemCount: 0, subtotalCents: 0, currency: 'USD', signedIn: true });
+    expect(await api.cart.clear()).toEqual({ items: [], itemCount: 0, availableCount: 0, subtotalCents: 0, currency: 'USD', signedIn: true });
     expect((await api.cart.get()).items).toEqual([]);
   });
 
@@ -173,7 +178,7 @@ describe('live prices and availability', () => {
     expect(cart.subtotalCents).toBe(3702);
   });
 
-  it('shows archived and sold-out lines as unavailable and leaves them out of the subtotal', async () => {
+  it('shows archived and sold-out lines as unavailable, says why, and leaves them out of the subtotal and its count', async () => {
     const [keep, archive, sellOut] = await shop.db
       .selectFrom('products')
       .selectAll()
@@ -187,15 +192,49 @@ describe('live prices and availability', () => {
     await shop.db.updateTable('products').set({ active: 0 }).where('id', '=', archive!.id).execute();
     await shop.db.updateTable('products').set({ stock: 0 }).where('id', '=', sellOut!.id).execute();
     const cart = await api.cart.get();
-    expect(cart.items.map((i) => [i.productId, i.available, i.lineTotalCents, i.stock])).toEqual([
-      [keep!.id, true, keep!.priceCents * 2, keep!.stock],
-      [archive!.id, false, 0, 0],
-      [sellOut!.id, false, 0, 0],
+    expect(cart.items.map((i) => [i.productId, i.available, i.unavailableReason, i.lineTotalCents, i.stock])).toEqual([
+      [keep!.id, true, null, keep!.priceCents * 2, keep!.stock],
+      [archive!.id, false, 'archived', 0, 0],
+      [sellOut!.id, false, 'sold_out', 0, 0],
     ]);
     expect(cart.subtotalCents).toBe(keep!.priceCents * 2);
+    // The badge counts every unit; the subtotal's count only those it charges for.
     expect(cart.itemCount).toBe(6);
+    expect(cart.availableCount).toBe(2);
     // Removing an unavailable line still works.
     expect((await api.cart.remove({ productId: archive!.id })).items).toHaveLength(2);
+  });
+});
+
+describe('lines holding more than the stock left', () => {
+  it('flags the line, keeps it in the subtotal at its full quantity and leaves the quantity alone', async () => {
+    const fleece = await productBySlug(shop, 'quarter-zip-fleece-sweatshirt');
+    const api = shop.caller(customer(113));
+    expect((await api.cart.add({ productId: fleece.id, quantity: 3 })).items[0]!.exceedsStock).toBe(false);
+    await shop.db.updateTable('products').set({ stock: 1 }).where('id', '=', fleece.id).execute();
+    try {
+      const cart = await api.cart.get();
+      expect(cart.items[0]).toMatchObject({ quantity: 3, stock: 1, available: true, unavailableReason: null, exceedsStock: true });
+      expect(cart.subtotalCents).toBe(fleece.priceCents * 3);
+      expect(cart.availableCount).toBe(3);
+      // Lowering it to the stock left clears the flag.
+      const fixed = await api.cart.setQuantity({ productId: fleece.id, quantity: 1 });
+      expect(fixed.items[0]).toMatchObject({ quantity: 1, exceedsStock: false });
+    } finally {
+      await shop.db.updateTable('products').set({ stock: fleece.stock }).where('id', '=', fleece.id).execute();
+    }
+  });
+
+  it('does not flag sold-out lines, which are unavailable instead', async () => {
+    const fleece = await productBySlug(shop, 'quarter-zip-fleece-sweatshirt');
+    const api = shop.caller(customer(114));
+    await api.cart.add({ productId: fleece.id, quantity: 2 });
+    await shop.db.updateTable('products').set({ stock: 0 }).where('id', '=', fleece.id).execute();
+    try {
+      expect((await api.cart.get()).items[0]).toMatchObject({ available: false, unavailableReason: 'sold_out', exceedsStock: false });
+    } finally {
+      await shop.db.updateTable('products').set({ stock: fleece.stock }).where('id', '=', fleece.id).execute();
+    }
   });
 });
 

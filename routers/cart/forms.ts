@@ -2,6 +2,7 @@
 // /cart/remove run the same cart actions as the tRPC procedures, then redirect
 // (303) back to a same-site page with `?cart=<outcome>` for the page to announce.
 import * as v from 'valibot';
+import { wholeNumber } from '../../client/form-action.ts';
 import { sameSitePath } from '../../server/auth/next.ts';
 import { sameSiteUrl } from '../../server/auth/origin-check.ts';
 import type { Context } from '../../server/context.ts';
@@ -56,10 +57,13 @@ export async function handleCartForm(action: string, req: Request, ctx: Context)
   return new Response(null, { status: 303, headers });
 }
 
-/** A form field as a number; absent or empty becomes undefined so optional defaults apply. */
+/**
+ * A form field as a whole number (NaN, so refused, unless plain decimal digits);
+ * absent or empty becomes undefined so optional defaults apply.
+ */
 function numberField(form: FormData, name: string): number | undefined {
   const raw = form.get(name);
-  return typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : undefined;
+  return typeof raw === 'string' && raw.trim() !== '' ? wholeNumber(raw) : undefined;
 }
 
 function refererPath(req: Request): string | null {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 import { GUEST_CART_COOKIE } from '../../server/cart-id.ts';
+import { formatMoney } from '../../client/format.ts';
 import { browser, productBySlug } from './testing.ts';
 
 let shop: TestShop;
@@ -17,6 +18,27 @@ const form = (fields: Record<string, string | number>) => {
   return { method: 'POST', body };
 };
 const badge = (html: string) => /class="cart-count[^"]*">(\d+)</.exec(html)?.[1];
+/** The words a shopper reads in one part of a page: tags, hydration markers and extra spaces gone. */
+const words = (html: string) =>
+  html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,)])/g, '$1')
+    .replace(/\( /g, '(')
+    .trim();
+/** The words of each cart line, in order. */
+const lines = (html: string) => {
+  const list = html.slice(html.indexOf('<ul aria-label="Items in your cart"'));
+  return list.slice(0, list.indexOf('</ul>')).split('<li ').slice(1).map((li) => words(`<li ${li}`));
+};
+const between = (html: string, from: string, to: string) => {
+  const start = html.indexOf(from);
+  return start < 0 ? undefined : words(html.slice(start, html.indexOf(to, start)));
+};
+const summary = (html: string) => between(html, 'id="summary-heading"', 'Continue shopping');
 
 describe('cart forms without JavaScript', () => {
   it('adds from a product grid and sends the shopper back with a confirmation and an updated badge', async () => {
@@ -142,9 +164,119 @@ describe('the cart page', () => {
     expect(html).toContain('$28.00<!--/--> each');
     expect(html).toContain('<span class="line-total font-semibold">$84.00</span>');
     expect(html).toContain('<strong class="cart-subtotal">$84.00</strong>');
-    expect(html).toContain('Unavailable');
+    expect(html).toContain('No longer sold');
     expect(html).toContain('Unavailable items are not included in the subtotal.');
     expect(html).toContain('<label for="cart-quantity-');
     expect(html).toMatch(/href="\/sign-in\?next=\/checkout"[^>]*>Checkout<\/a>/);
+  });
+});
+
+describe('what the cart page tells a shopper about lines that cannot be bought as they are', () => {
+  /** A guest's cart page after adding [slug, quantity] lines, then changing the catalog with `change`. */
+  async function cartPage(add: [string, number][], change: () => Promise<unknown> = async () => {}) {
+    const guest = browser(shop);
+    for (const [slug, quantity] of add) {
+      const product = await productBySlug(shop, slug);
+      expect((await guest.fetch('/cart/add', form({ productId: product.id, quantity }))).headers.get('location')).toBe('/cart?cart=added');
+    }
+    await change();
+    return { guest, html: await (await guest.fetch('/cart')).text() };
+  }
+  const setProduct = (slug: string, values: { stock?: number; active?: number }) =>
+    shop.db.updateTable('products').set(values).where('slug', '=', slug).execute();
+
+  it('counts only the units in the subtotal, and says why each other line is unavailable', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee'); // $28.00
+    const socks = await productBySlug(shop, 'merino-wool-crew-socks-3-pack');
+    const tank = await productBySlug(shop, 'ribbed-tank-top');
+    const { guest, html } = await cartPage(
+      [
+        [tee.slug, 3],
+        [socks.slug, 2],
+        [tank.slug, 1],
+      ],
+      () => Promise.all([setProduct(socks.slug, { stock: 0 }), setProduct(tank.slug, { active: 0 })]),
+    );
+    await Promise.all([setProduct(socks.slug, { stock: socks.stock }), setProduct(tank.slug, { active: 1 })]);
+
+    expect(badge(html)).toBe('6');
+    expect(summary(html)).toContain('Subtotal (3 items) $84.00');
+    expect(summary(html)).toContain('Unavailable items are not included in the subtotal.');
+    const [teeLine, socksLine, tankLine] = lines(html);
+    expect(teeLine).not.toMatch(/Sold out|No longer sold|left/);
+    expect(socksLine).toStartWith(`${socks.name} — $32.00 each Sold out Quantity 2 Remove`);
+    expect(tankLine).toStartWith(`${tank.name} — $19.00 each No longer sold Quantity 1 Remove`);
+    expect(html).not.toContain('Checkout needs a change first');
+    expect((await guest.trpc('cart.get')).body.result.data.itemCount).toBe(6);
+  });
+
+  it('says "1 item" for a single unit', async () => {
+    const { html } = await cartPage([['organic-cotton-pocket-tee', 1]]);
+    expect(summary(html)).toContain('Subtotal (1 item) $28.00');
+  });
+
+  it('warns on a line holding more than the stock left, keeps it charged, and says checkout needs it fixed', async () => {
+    const fleece = await productBySlug(shop, 'quarter-zip-fleece-sweatshirt'); // 3 in stock
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const { guest, html } = await cartPage(
+      [
+        [fleece.slug, 3],
+        [tee.slug, 1],
+      ],
+      () => setProduct(fleece.slug, { stock: 1 }),
+    );
+    try {
+      const [fleeceLine, teeLine] = lines(html);
+      expect(fleeceLine).toContain('Only 1 left — lower the quantity');
+      expect(teeLine).not.toContain('left');
+      // The line is still charged at what is in the cart, and the quantity was not changed.
+      expect(fleeceLine).toContain(`${fleece.name} ${formatMoney(fleece.priceCents * 3)}`);
+      expect(html).toContain(`value="3"`);
+      expect(summary(html)).toContain(`Subtotal (4 items) ${formatMoney(fleece.priceCents * 3 + tee.priceCents)}`);
+      expect(between(html, 'id="cart-attention"', '<a href')).toContain(
+        `Checkout needs a change first Lower the quantity of ${fleece.name} to what we have left.`,
+      );
+      // The checkout link is still there, described by the warning; the quantity field points at its own warning.
+      expect(html).toMatch(/<a href="\/sign-in\?next=\/checkout" aria-describedby="cart-attention"[^>]*>Checkout<\/a>/);
+      const input = new RegExp(`<input id="cart-quantity-${fleece.id}"[^>]*>`).exec(html)![0];
+      expect(input).toContain('max="1"');
+      expect(input).toContain('aria-invalid="true"');
+      expect(input).toContain(`aria-describedby="cart-stock-${fleece.id}"`);
+      expect(html).toContain(`id="cart-stock-${fleece.id}"`);
+
+      // Lowering the quantity with the line's own form clears the warnings.
+      const set = await guest.fetch('/cart/set', form({ productId: fleece.id, quantity: 1, next: '/cart' }));
+      expect(set.headers.get('location')).toBe('/cart?cart=updated');
+      const fixed = await (await guest.fetch('/cart')).text();
+      expect(fixed).not.toContain('lower the quantity');
+      expect(fixed).not.toContain('Checkout needs a change first');
+      expect(summary(fixed)).toContain(`Subtotal (2 items) ${formatMoney(fleece.priceCents + tee.priceCents)}`);
+    } finally {
+      await setProduct(fleece.slug, { stock: fleece.stock });
+    }
+  });
+});
+
+describe('the checkout page', () => {
+  it('tells a signed-in shopper that online checkout is not open yet and links back to the saved cart', async () => {
+    const { cookie } = await shop.register();
+    const cartPage = await (await shop.fetch('/cart', { headers: { cookie } })).text();
+    expect(cartPage).toContain('Your cart is empty.');
+
+    const res = await shop.fetch('/checkout', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<title[^>]*>Checkout — GoMall<\/title>/);
+    expect(html).toMatch(/<h1[^>]*>Checkout<\/h1>/);
+    expect(words(html)).toContain('Online checkout is not open yet');
+    expect(words(html)).toContain('Your cart is saved in your account.');
+    expect(html).toMatch(/<a href="\/cart"[^>]*>Back to your cart<\/a>/);
+    expect(html).not.toContain("We couldn't find that page");
+  });
+
+  it('still sends a signed-out visitor to sign in first', async () => {
+    const res = await browser(shop).fetch('/checkout');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/sign-in?next=%2Fcheckout');
   });
 });

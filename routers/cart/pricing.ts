@@ -3,6 +3,9 @@
 import type { Db } from '../../db/database.ts';
 import type { CartLine } from '../../server/ports.ts';
 
+/** Why a line cannot be bought: the product is out of stock, or it was taken off the catalog. */
+export type UnavailableReason = 'sold_out' | 'archived';
+
 export interface CartItem {
   productId: number;
   slug: string;
@@ -14,13 +17,23 @@ export interface CartItem {
   lineTotalCents: number;
   /** False when the product was archived or sold out; such lines are left out of the subtotal. */
   available: boolean;
+  /** Why `available` is false; null for an available line. */
+  unavailableReason: UnavailableReason | null;
   stock: number;
+  /**
+   * An available line holding more than the stock left (others bought in the
+   * meantime). It stays in the subtotal at its full quantity, but must be
+   * lowered before checkout; the quantity is never changed behind the shopper's back.
+   */
+  exceedsStock: boolean;
 }
 
 export interface PricedCart {
   items: CartItem[];
   /** Total quantity of every line, as the header badge shows it. */
   itemCount: number;
+  /** Total quantity of the available lines: the units the subtotal is made of. */
+  availableCount: number;
   subtotalCents: number;
   currency: string;
 }
@@ -45,7 +58,9 @@ export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> 
   for (const line of lines) {
     const product = byId.get(line.productId);
     if (!product) continue;
-    const available = product.active === 1 && product.stock > 0;
+    const unavailableReason: UnavailableReason | null = product.active !== 1 ? 'archived' : product.stock <= 0 ? 'sold_out' : null;
+    const available = unavailableReason === null;
+    const stock = product.active === 1 ? product.stock : 0;
     items.push({
       productId: product.id,
       slug: product.slug,
@@ -55,12 +70,16 @@ export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> 
       quantity: line.quantity,
       lineTotalCents: available ? product.priceCents * line.quantity : 0,
       available,
-      stock: product.active === 1 ? product.stock : 0,
+      unavailableReason,
+      stock,
+      exceedsStock: available && line.quantity > stock,
     });
   }
+  const sumQuantity = (list: CartItem[]) => list.reduce((sum, item) => sum + item.quantity, 0);
   return {
     items,
-    itemCount: items.reduce((sum, item) => sum + item.quantity, 0),
+    itemCount: sumQuantity(items),
+    availableCount: sumQuantity(items.filter((item) => item.available)),
     subtotalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
     currency: products[0]?.currency ?? DEFAULT_CURRENCY,
   };

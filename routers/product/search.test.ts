@@ -109,6 +109,19 @@ describe('product.search facets and filters', () => {
     expect(ranged.facets.price).toEqual(all.facets.price);
   });
 
+  it('searches a reversed price range (min above max) as the range between the two', async () => {
+    const ordered = await search({ q: 'coffee', minPriceCents: 1000, maxPriceCents: 10000, pageSize: 100 });
+    expect(ordered.total).toBeGreaterThan(0);
+    const reversed = await search({ q: 'coffee', minPriceCents: 10000, maxPriceCents: 1000, pageSize: 100 });
+    expect(slugs(reversed.items)).toEqual(slugs(ordered.items));
+    expect(reversed.total).toBe(ordered.total);
+    expect(reversed.items.every((p) => p.priceCents >= 1000 && p.priceCents <= 10000)).toBe(true);
+    // The caller learns the range that was searched, low end first.
+    expect(reversed.priceFilter).toEqual({ minPriceCents: 1000, maxPriceCents: 10000 });
+    expect((await search({ q: 'coffee', minPriceCents: 1000 })).priceFilter).toEqual({ minPriceCents: 1000, maxPriceCents: null });
+    expect((await search({ q: 'coffee' })).priceFilter).toEqual({ minPriceCents: null, maxPriceCents: null });
+  });
+
   it('hides sold-out products when asked for in-stock only', async () => {
     const all = await search({ q: 'sweatshirt' });
     expect(slugs(all.items)).toContain('garment-dyed-hooded-sweatshirt');

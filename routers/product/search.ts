@@ -42,6 +42,8 @@ export interface SearchFacets {
 
 export interface SearchResult extends Paged<SearchHit> {
   facets: SearchFacets;
+  /** The price range searched, low end first (a reversed range is searched the right way round); null ends are open. */
+  priceFilter: { minPriceCents: number | null; maxPriceCents: number | null };
 }
 
 export interface SearchOptions extends SearchFilters {
@@ -80,12 +82,20 @@ function matches(db: Db, match: string, filters: SearchFilters, ignore?: 'catego
 
 const EMPTY_FACETS: SearchFacets = { categories: [], price: { min: null, max: null } };
 
+/** Min above max is taken as the prices between the two (a shopper who typed them the wrong way round), not as nothing. */
+function orderPriceRange(filters: SearchFilters): SearchFilters {
+  const { minPriceCents: min, maxPriceCents: max } = filters;
+  return min !== undefined && max !== undefined && min > max ? { ...filters, minPriceCents: max, maxPriceCents: min } : filters;
+}
+
 export async function searchProducts(db: Db, opts: SearchOptions): Promise<SearchResult> {
   const paging = { page: opts.page, pageSize: opts.pageSize };
+  const filters = orderPriceRange(opts);
+  const priceFilter = { minPriceCents: filters.minPriceCents ?? null, maxPriceCents: filters.maxPriceCents ?? null };
   const match = matchExpression(opts.q);
-  if (!match) return { items: [], total: 0, ...paging, facets: EMPTY_FACETS };
+  if (!match) return { items: [], total: 0, ...paging, facets: EMPTY_FACETS, priceFilter };
 
-  let hits = matches(db, match, opts)
+  let hits = matches(db, match, filters)
     .select(SUMMARY_COLUMNS)
     .select([
       sql<string>`highlight(products_fts, 0, ${OPEN}, ${CLOSE})`.as('nameMarked'),
@@ -97,8 +107,8 @@ export async function searchProducts(db: Db, opts: SearchOptions): Promise<Searc
 
   const [rows, { total }, categories, price] = await Promise.all([
     hits.limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
-    matches(db, match, opts).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    matches(db, match, opts, 'category')
+    matches(db, match, filters).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    matches(db, match, filters, 'category')
       .innerJoin('product_categories as pc', 'pc.productId', 'p.id')
       .innerJoin('categories as c', 'c.id', 'pc.categoryId')
       .select(['c.slug', 'c.name', (eb) => eb.fn.countAll<number>().as('count')])
@@ -106,7 +116,7 @@ export async function searchProducts(db: Db, opts: SearchOptions): Promise<Searc
       .orderBy('count', 'desc')
       .orderBy('c.sortOrder')
       .execute(),
-    matches(db, match, opts, 'price')
+    matches(db, match, filters, 'price')
       .select((eb) => [eb.fn.min<number | null>('p.priceCents').as('min'), eb.fn.max<number | null>('p.priceCents').as('max')])
       .executeTakeFirstOrThrow(),
   ]);
@@ -121,5 +131,6 @@ export async function searchProducts(db: Db, opts: SearchOptions): Promise<Searc
     total,
     ...paging,
     facets: { categories, price },
+    priceFilter,
   };
 }

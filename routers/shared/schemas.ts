@@ -1,5 +1,6 @@
 // Valibot building blocks shared by the domain routers.
 import * as v from 'valibot';
+import { MAX_PAGE } from './paging.ts';
 
 /** A database row id. */
 export const id = v.pipe(
@@ -8,6 +9,13 @@ export const id = v.pipe(
   v.minValue(1, 'must be at least 1'),
   v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large'),
 );
+
+/**
+ * Refuses C0 control characters (NUL, ESC…) in text: SQLite cuts a stored string at
+ * NUL and the others garble pages and logs. Multi-line text keeps tab, CR and LF.
+ */
+export const noControlCharacters = ({ multiline = false } = {}) =>
+  v.regex(multiline ? /^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$/ : /^[^\x00-\x1f]*$/, 'must not contain control characters');
 
 export const slug = v.pipe(
   v.string('must be text'),
@@ -22,8 +30,7 @@ export const page = v.optional(
     v.number('must be a number'),
     v.integer('must be a whole number'),
     v.minValue(1, 'must be at least 1'),
-    // Far past any real catalog, and small enough that the SQL offset stays an integer.
-    v.maxValue(1_000_000, 'must be at most 1,000,000'),
+    v.maxValue(MAX_PAGE, 'must be at most 1,000,000'),
   ),
   1,
 );

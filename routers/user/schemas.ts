@@ -1,19 +1,24 @@
 // Valibot inputs of the user procedures. Messages read after the field's name.
 import * as v from 'valibot';
-import { id } from '../shared/schemas.ts';
+import { id, noControlCharacters } from '../shared/schemas.ts';
 import { isCountryCode } from './countries.ts';
 
-const text = (max: number) =>
-  v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('is required'), v.maxLength(max, `must be at most ${max} characters`));
+/** One line of text, possibly empty. */
+const optionalText = (max: number) =>
+  v.pipe(v.string('must be text'), v.trim(), noControlCharacters(), v.maxLength(max, `must be at most ${max} characters`));
 
-const email = v.pipe(
+const text = (max: number) => v.pipe(optionalText(max), v.nonEmpty('is required'));
+
+/** As typed at sign-in; the longest address SMTP allows, like registration. */
+const emailText = v.pipe(
   v.string('must be text'),
   v.trim(),
   v.toLowerCase(),
   v.nonEmpty('is required'),
   v.maxLength(254, 'must be at most 254 characters'),
-  v.email('must be a valid email address, like you@example.com'),
 );
+
+const email = v.pipe(emailText, v.email('must be a valid email address, like you@example.com'));
 
 const newPassword = v.pipe(
   v.string('must be text'),
@@ -21,7 +26,7 @@ const newPassword = v.pipe(
   v.maxLength(128, 'must be at most 128 characters'),
 );
 
-const name = v.pipe(v.string('must be text'), v.trim(), v.maxLength(100, 'must be at most 100 characters'));
+const name = optionalText(100);
 
 export const registerInput = v.pipe(
   v.object({
@@ -38,7 +43,7 @@ export const registerInput = v.pipe(
 );
 
 export const loginInput = v.object({
-  email: v.pipe(v.string('must be text'), v.trim(), v.toLowerCase(), v.nonEmpty('is required')),
+  email: emailText,
   password: v.pipe(v.string('must be text'), v.nonEmpty('is required'), v.maxLength(1024, 'is too long')),
 });
 
@@ -59,7 +64,7 @@ export const saveAddressInput = v.object({
   lastName: text(100),
   street: text(200),
   city: text(100),
-  state: v.pipe(v.string('must be text'), v.trim(), v.maxLength(100, 'must be at most 100 characters')),
+  state: optionalText(100),
   zip: v.pipe(text(16), v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'must be letters, digits, spaces or dashes')),
   country: v.pipe(
     v.string('must be text'),

@@ -211,5 +211,7 @@ describe('sign-in and sign-up without JavaScript', () => {
     const ok = await shop.fetch('/account/addresses', form({ ...address, _instance: 'new' }, { cookie }));
     expect(ok.status).toBe(303);
     expect(await shop.caller(session).user.addresses()).toMatchObject([{ ...address, isDefault: true }]);
+    // Written the way the address's country writes it.
+    expect(await (await shop.fetch('/account', { headers: { cookie } })).text()).toContain('Austin, TX 73301');
   });
 });

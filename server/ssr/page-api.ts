@@ -4,18 +4,8 @@
 // logged here with the request id and replaced by a generic one.
 import { createTRPCRecursiveProxy, TRPCError } from '@trpc/server';
 import type { Api } from '../../client/api.ts';
+import { PageDataError } from '../../client/page-error.ts';
 import type { Logger } from '../logger.ts';
-
-export class PageDataError extends Error {
-  override name = 'PageDataError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.stack = undefined;
-  }
-}
 
 export function pageApi(caller: Api, logger: Logger, requestId: string): Api {
   // Several components of one page may ask for the same data (the header and a

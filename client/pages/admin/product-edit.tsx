@@ -2,7 +2,7 @@
 // stock adjustments with their history. Each form is an admin FormAction: a plain
 // post without JavaScript, a tRPC call with it.
 import { Title } from '@solidjs/meta';
-import { useParams, useSearchParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import * as actions from '../../admin-actions.ts';
 import { orNotFound, useApi, type Api, type ApiOutput } from '../../api.ts';
@@ -11,6 +11,7 @@ import { known } from '../../known.ts';
 import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { Checkbox, CheckboxGroup, TextAreaField, TextField } from './admin-fields.tsx';
+import { useQueryParams } from '../../query-params.ts';
 
 type AdminProduct = NonNullable<ApiOutput<Api['admin']['product']['get']>>;
 type Categories = ApiOutput<Api['product']['categories']>;
@@ -26,7 +27,7 @@ const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('
 export function AdminProductEditPage() {
   const api = useApi();
   const params = useParams<{ id?: string }>();
-  const [search] = useSearchParams<{ saved?: string }>();
+  const search = useQueryParams<{ saved?: string }>();
   const id = () => (params.id && /^\d{1,15}$/.test(params.id) ? Number(params.id) : undefined);
   const [page] = createResource(
     () => ({ id: id(), isNew: !params.id }),

@@ -1,12 +1,12 @@
 // /admin/products: every product (archived ones on request), searchable, with a low-stock filter.
 import { Title } from '@solidjs/meta';
-import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For } from 'solid-js';
 import { useApi } from '../../api.ts';
 import { Pagination } from '../../components/pagination.tsx';
 import { StockBadge } from '../../components/product-card.tsx';
-import { formatMoney } from '../../format.ts';
+import { countOf, formatMoney } from '../../format.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
+import { useQueryParams } from '../../query-params.ts';
 
 const PAGE_SIZE = 50;
 
@@ -14,7 +14,7 @@ type ListParams = { q?: string; lowStock?: string; includeArchived?: string; pag
 
 export function AdminProductsPage() {
   const api = useApi();
-  const [params] = useSearchParams<ListParams>();
+  const params = useQueryParams<ListParams>();
   const filters = createMemo(() => {
     const page = Math.floor(Number(params.page));
     return {
@@ -63,7 +63,7 @@ export function AdminProductsPage() {
               Filter
             </button>
           </form>
-          <p class="text-sm text-gray-600">{page().total} products</p>
+          <p class="text-sm text-gray-600">{countOf(page().total, 'product')}</p>
           <div class="overflow-x-auto">
             <table class="w-full text-sm bg-white border border-gray-200 rounded">
               <thead class="bg-gray-100 text-left">
