@@ -66,6 +66,24 @@ describe('accounts in Chromium', () => {
     const describedBy = (await password.getAttribute('aria-describedby'))!;
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe('must be at least 8 characters');
     await expect(page.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('short@example.com');
+    // With JavaScript, focus goes to the first field to fix.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+    await context.close();
+  }, 30_000);
+
+  it('without JavaScript, announces a failed sign-up: focus starts on the message, the fields keep their errors', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${env.shop.url}/sign-up`);
+    await page.getByLabel('Email', { exact: true }).fill('nojs@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByLabel('Confirm password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe('Please correct the fields marked below.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect(page.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('nojs@example.com');
     await context.close();
   }, 30_000);
 });

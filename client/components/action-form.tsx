@@ -25,6 +25,11 @@ export function ActionForm(
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
   const [busy, setBusy] = createSignal(false);
   const current = () => errors() ?? posted()?.errors;
+  const summary = () => {
+    const found = current();
+    if (!found) return undefined;
+    return found.form ?? (Object.keys(found.fields).length ? 'Please correct the fields marked below.' : undefined);
+  };
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -40,7 +45,8 @@ export function ActionForm(
       const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues }, props.action.fieldOf, fields);
       setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
       setBusy(false);
-      form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+      // The first field to fix, else the form's message.
+      (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]'))?.focus();
     }
   };
 
@@ -57,9 +63,10 @@ export function ActionForm(
         <Show when={props.instance}>
           <input type="hidden" name={INSTANCE_FIELD} value={props.instance} />
         </Show>
-        <Show when={current()?.form}>
-          <p role="alert" tabindex="-1" class="mb-4 p-3 rounded border border-red-300 bg-red-50 text-red-800 text-sm">
-            {current()!.form}
+        <Show when={summary()}>
+          {/* After a failed plain post the page is new: focus starts here, so the failure is announced. */}
+          <p role="alert" tabindex="-1" autofocus={!!posted()} class="mb-4 p-3 rounded border border-red-300 bg-red-50 text-red-800 text-sm">
+            {summary()}
           </p>
         </Show>
         {props.children}

@@ -61,13 +61,16 @@ export async function setStock(db: Db, productId: number, stock: number, change:
   });
 }
 
-export function stockHistory(db: Db, productId: number, limit = 20): Promise<StockAdjustment[]> {
+/** The latest stock changes of a product, each with the email of the admin who made it (null once that account is gone). */
+export function stockHistory(db: Db, productId: number, limit = 20): Promise<(StockAdjustment & { actorEmail: string | null })[]> {
   return db
-    .selectFrom('stock_adjustments')
-    .selectAll()
-    .where('productId', '=', productId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('stock_adjustments as s')
+    .leftJoin('users as u', 'u.id', 's.actorUserId')
+    .selectAll('s')
+    .select('u.email as actorEmail')
+    .where('s.productId', '=', productId)
+    .orderBy('s.createdAt', 'desc')
+    .orderBy('s.id', 'desc')
     .limit(limit)
     .execute();
 }

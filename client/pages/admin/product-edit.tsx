@@ -52,7 +52,8 @@ export function AdminProductEditPage() {
             </a>
           </p>
           <h1 class="text-2xl font-bold mb-4">{data().product ? `Edit ${data().product!.name}` : 'New product'}</h1>
-          <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
+          {/* min-w-0: a wide table scrolls inside its panel instead of widening the page on phones. */}
+          <div class="grid gap-8 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
             <ProductForm product={data().product} categories={data().categories} saved={search.saved} />
             <Show when={data().product}>
               {(product) => (
@@ -148,6 +149,8 @@ function StockPanel(props: { product: AdminProduct; saved?: string }) {
         </div>
       </ActionForm>
       <Show when={props.product.stockHistory.length > 0}>
+        {/* Scrolls sideways on a phone: focusable, so keyboard users can scroll it too. */}
+        <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Recent stock changes">
         <table class="w-full text-xs">
           <caption class="text-left text-sm font-medium mb-1">Recent changes</caption>
           <thead class="text-left text-gray-600">
@@ -163,8 +166,8 @@ function StockPanel(props: { product: AdminProduct; saved?: string }) {
             <For each={props.product.stockHistory}>
               {(h) => (
                 <tr class="stock-history-row border-t border-gray-100">
-                  <td class="py-1 pr-2 whitespace-nowrap">{utc(h.createdAt)}</td>
-                  <td class="py-1 pr-2">user {h.actorUserId}</td>
+                  <td class="py-1 pr-3 whitespace-nowrap">{utc(h.createdAt)}</td>
+                  <td class="py-1 pr-2 break-all">{h.actorEmail ?? `user ${h.actorUserId}`}</td>
                   <td class="py-1 pr-2">{h.delta > 0 ? `+${h.delta}` : h.delta}</td>
                   <td class="py-1 pr-2">{h.stockAfter}</td>
                   <td class="py-1">{h.reason}</td>
@@ -173,6 +176,7 @@ function StockPanel(props: { product: AdminProduct; saved?: string }) {
             </For>
           </tbody>
         </table>
+        </div>
       </Show>
     </section>
   );
