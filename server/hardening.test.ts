@@ -221,3 +221,16 @@ describe('page addresses with odd query strings or paths', () => {
     }
   });
 });
+
+describe('input errors', () => {
+  it('say a missing field is required, and a missing input too, in words', async () => {
+    const missingField = await shop.fetch('/trpc/cart.add', { method: 'POST', headers: json, body: '{}' });
+    expect(missingField.status).toBe(400);
+    const error = await errorOf(missingField);
+    expect(error.message).toBe('productId: is required');
+    expect(error.data.issues).toEqual([{ path: 'productId', message: 'is required' }]);
+    const missingInput = await shop.fetch('/trpc/user.login', { method: 'POST', headers: json });
+    expect(missingInput.status).toBe(400);
+    expect((await errorOf(missingInput)).message).toBe('input is required (a JSON object of fields)');
+  });
+});

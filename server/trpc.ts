@@ -13,8 +13,15 @@ export interface FieldIssue {
 function fieldIssues(error: StandardSchemaV1Error): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.'),
-    message: issue.message,
+    message: plainMessage(issue.message),
   }));
+}
+
+/** Valibot's own words for a missing field or input (the schemas word everything else). */
+function plainMessage(message: string): string {
+  if (/^Invalid key: Expected ".*" but received undefined$/.test(message)) return 'is required';
+  if (message === 'Invalid type: Expected Object but received undefined') return 'input is required (a JSON object of fields)';
+  return message;
 }
 
 /**

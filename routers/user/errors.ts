@@ -9,6 +9,7 @@ export type UserErrorCode =
   | 'BAD_CREDENTIALS'
   | 'TOO_MANY_ATTEMPTS'
   | 'TOO_MANY_PASSWORD_ATTEMPTS'
+  | 'TOO_MANY_REGISTRATIONS'
   | 'WRONG_CURRENT_PASSWORD'
   | 'ADDRESS_NOT_FOUND';
 
@@ -36,6 +37,8 @@ function toTRPCError(error: UserError): TRPCError {
       return new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not correct.' });
     case 'TOO_MANY_ATTEMPTS':
       return tooManyAttempts('Too many sign-in attempts.', error.retryAfterMs);
+    case 'TOO_MANY_REGISTRATIONS':
+      return tooManyAttempts('Too many new accounts from your network.', error.retryAfterMs);
     case 'TOO_MANY_PASSWORD_ATTEMPTS':
       // Not "wrong current passwords": failed sign-ins with this email count too.
       return tooManyAttempts('Too many password attempts on this account.', error.retryAfterMs);

@@ -1,11 +1,13 @@
-// Sign-in rate limit: failed attempts are rows in `login_attempts` (the database,
-// not memory, so every edge isolate sees the same counts). Each failure counts
-// against the email and against the client's network address.
+// Sign-in and sign-up rate limits: attempts are rows in `login_attempts` (the database,
+// not memory, so every edge isolate sees the same counts). A sign-in counts against
+// the email and against the client's network address; a sign-up against the address.
 import type { Db } from '../../server/ports.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const EMAIL_ATTEMPT_LIMIT = 5;
 export const CLIENT_ATTEMPT_LIMIT = 20;
+/** New accounts one network address may open per window: plenty for a family or an office, few for a script. */
+export const REGISTRATION_LIMIT = 10;
 
 interface Counter {
   key: string;
@@ -45,9 +47,18 @@ export type LoginClaim = { wait: number } | { attemptIds: number[] };
  * would otherwise all pass the check before any failure was written. When the
  * limit is reached nothing is recorded and the wait comes back instead.
  */
-export async function claimLoginAttempt(db: Db, email: string, clientAddress: string, now: number): Promise<LoginClaim> {
-  const counted = counters(email, clientAddress);
+export function claimLoginAttempt(db: Db, email: string, clientAddress: string, now: number): Promise<LoginClaim> {
+  return claim(db, counters(email, clientAddress), now);
+}
+
+/** Counts a sign-up from the client's address (successful or not); the wait once the limit is reached. */
+export function claimRegistration(db: Db, clientAddress: string, now: number): Promise<LoginClaim> {
+  return claim(db, clientAddress === 'unknown' ? [] : [{ key: `register:${clientAddress}`, limit: REGISTRATION_LIMIT }], now);
+}
+
+async function claim(db: Db, counted: Counter[], now: number): Promise<LoginClaim> {
   const keys = counted.map((c) => c.key);
+  if (!keys.length) return { attemptIds: [] };
   return db.transaction().execute(async (trx) => {
     const wait = await loginWaitMs(trx, counted, now);
     if (wait > 0) return { wait };

@@ -6,6 +6,8 @@ import type { Context } from '../../server/context.ts';
 import { authedProcedure, publicProcedure, router } from '../../server/trpc.ts';
 import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
 import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
+import { UserError } from './errors.ts';
+import { claimRegistration } from './rate-limit.ts';
 import {
   changePasswordInput,
   deleteAddressInput,
@@ -25,7 +27,10 @@ async function replaceSession(ctx: Context, userId: number): Promise<void> {
 
 export const userRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const user = await registerUser(ctx.db, input, ctx.clock.now());
+    const now = ctx.clock.now();
+    const claim = await claimRegistration(ctx.db, ctx.clientAddress, now);
+    if ('wait' in claim) throw new UserError('TOO_MANY_REGISTRATIONS', claim.wait);
+    const user = await registerUser(ctx.db, input, now);
     await replaceSession(ctx, user.id);
     return toPublicUser(user);
   }),

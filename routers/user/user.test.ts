@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from '../../server/auth/cookie.ts';
 import { SESSION_TTL_MS } from '../../server/auth/session.ts';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 import { errorIssues } from '../../server/trpc.ts';
-import { CLIENT_ATTEMPT_LIMIT, EMAIL_ATTEMPT_LIMIT, LOGIN_WINDOW_MS } from './rate-limit.ts';
+import { CLIENT_ATTEMPT_LIMIT, EMAIL_ATTEMPT_LIMIT, LOGIN_WINDOW_MS, REGISTRATION_LIMIT } from './rate-limit.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -140,6 +140,27 @@ describe('user.login', () => {
     expect((await login(email, PASSWORD, '198.51.100.1')).status).toBe(200);
     shop.clock.advance(LOGIN_WINDOW_MS);
     expect((await login(email, PASSWORD, '203.0.113.7')).status).toBe(200);
+  });
+});
+
+describe('sign-up limit', () => {
+  it('lets one network address open 10 accounts in 15 minutes, then asks it to wait; other addresses go on', async () => {
+    const signUp = (address: string) => {
+      const email = `many${crypto.randomUUID()}@example.com`;
+      return shop.fetch('/trpc/user.register', {
+        method: 'POST',
+        headers: { origin: 'http://localhost', 'content-type': 'application/json', 'cf-connecting-ip': address },
+        body: JSON.stringify({ email, password: PASSWORD, confirmPassword: PASSWORD }),
+      });
+    };
+    for (let i = 0; i < REGISTRATION_LIMIT; i++) expect((await signUp('203.0.113.50')).status).toBe(200);
+    const refused = await signUp('203.0.113.50');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as any).error.message).toBe('Too many new accounts from your network. Please wait 15 minutes and try again.');
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect((await signUp('198.51.100.50')).status).toBe(200);
+    shop.clock.advance(LOGIN_WINDOW_MS);
+    expect((await signUp('203.0.113.50')).status).toBe(200);
   });
 });
 
