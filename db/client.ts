@@ -9,7 +9,9 @@ import type { Database, Db } from './database.ts';
 import { LibsqlDialect } from './dialect.ts';
 
 const SCHEMES = ['file:', 'libsql:', 'http:', 'https:'];
-const BUSY_TIMEOUT_MS = 5000;
+// SQLite's own wait for a lock blocks the event loop (the embedded driver is synchronous):
+// kept short; the dialect retries with pauses in between instead.
+const BUSY_TIMEOUT_MS = 50;
 
 export interface DatabaseHandle {
   db: Db;
@@ -24,8 +26,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   const embedded = url.startsWith('file:');
   if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  // SQLite's busy timeout (milliseconds): another process on the same file (a seed or
-  // migration beside a running shop) waits for its turn instead of failing at once.
   const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
   if (embedded) await client.execute('PRAGMA journal_mode = WAL');

@@ -53,10 +53,31 @@ describe('database', () => {
     await db.destroy();
   });
 
+  it('keeps answering reads while a write waits for another process to let go of the lock', async () => {
+    const file = join(dir, 'busy-reads.db');
+    const { db } = await openDatabase(`file:${file}`);
+    await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+    const holder = holdWriteLock(file, 600);
+    await holder.locked;
+    let written = false;
+    const write = sql`INSERT INTO notes VALUES ('ours')`.execute(db).then(() => (written = true));
+    // SQLite's own wait would hold the whole process (this timer included); the dialect's pauses do not.
+    await Bun.sleep(100);
+    const notes = db as unknown as Kysely<{ notes: { text: string } }>;
+    const seen = await notes.selectFrom('notes').select('text').execute();
+    expect([seen, written]).toEqual([[], false]);
+    await write;
+    expect(await holder.exited).toBe(0);
+    expect((await sql<{ text: string }>`SELECT text FROM notes ORDER BY rowid`.execute(db)).rows.map((r) => r.text)).toEqual(['theirs', 'ours']);
+    await db.destroy();
+  });
+
   it('recovers after a write gave up on another process holding the lock: later transactions commit', async () => {
     const file = join(dir, 'busy-recovery.db');
-    // A short busy timeout, so the other process outlasts it.
-    const db = new Kysely<{ notes: { text: string } }>({ dialect: new LibsqlDialect(createClient({ url: `file:${file}`, timeout: 100 })) });
+    // No retries, so the other process outlasts the write.
+    const db = new Kysely<{ notes: { text: string } }>({
+      dialect: new LibsqlDialect(createClient({ url: `file:${file}`, timeout: 50 }), { busyRetryMs: 0 }),
+    });
     await sql`CREATE TABLE notes (text TEXT)`.execute(db);
     const holder = holdWriteLock(file, 600);
     await holder.locked;

@@ -22,12 +22,13 @@ import {
 class LibsqlConnection implements DatabaseConnection {
   #tx: Transaction | null = null;
   #release: (() => void) | null = null;
-  /** A write hit SQLITE_BUSY: its connection must not be used again. */
+  /** A statement of the open transaction hit SQLITE_BUSY: its connection must not be used again. */
   #busy = false;
 
   constructor(
     private readonly client: Client,
     private readonly lock: AsyncLock,
+    private readonly busyRetryMs: number,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -36,9 +37,8 @@ class LibsqlConnection implements DatabaseConnection {
     if (SelectQueryNode.is(query.query)) return toResult<R>(await this.client.execute(stmt));
     const release = await this.lock.acquire();
     try {
-      return toResult<R>(await this.#noticeBusy(this.client.execute(stmt)));
+      return toResult<R>(await this.#write(() => this.client.execute(stmt)));
     } finally {
-      await this.#renewIfBusy();
       release();
     }
   }
@@ -46,7 +46,7 @@ class LibsqlConnection implements DatabaseConnection {
   async begin(): Promise<void> {
     this.#release = await this.lock.acquire();
     try {
-      this.#tx = await this.#noticeBusy(this.client.transaction('write'));
+      this.#tx = await this.#write(() => this.client.transaction('write'));
     } catch (error) {
       await this.#end();
       throw error;
@@ -70,18 +70,42 @@ class LibsqlConnection implements DatabaseConnection {
   }
 
   async #end(): Promise<void> {
-    this.#tx?.close();
-    this.#tx = null;
-    await this.#renewIfBusy();
-    this.#release?.();
-    this.#release = null;
+    try {
+      this.#tx?.close();
+      this.#tx = null;
+      if (this.#busy) await this.#renew();
+    } finally {
+      this.#busy = false;
+      this.#release?.();
+      this.#release = null;
+    }
+  }
+
+  /**
+   * Runs a write (or BEGIN) while another process may hold the database's lock (a
+   * seed beside the running shop): SQLite's own busy wait is kept short, as the
+   * embedded driver blocks the event loop while it waits; the rest of the wait is
+   * these pauses, during which reads and timers go on.
+   */
+  async #write<T>(attempt: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.busyRetryMs;
+    for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        await this.#renew();
+        if (performance.now() + pause > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   async #noticeBusy<T>(work: Promise<T>): Promise<T> {
     try {
       return await work;
     } catch (error) {
-      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) this.#busy = true;
+      if (isBusy(error)) this.#busy = true;
       throw error;
     }
   }
@@ -93,9 +117,7 @@ class LibsqlConnection implements DatabaseConnection {
    * lock is held. (A read that borrowed a connection in the same instant fails with
    * CLIENT_CLOSED: a rare error beats a shop that cannot take orders.)
    */
-  async #renewIfBusy(): Promise<void> {
-    if (!this.#busy) return;
-    this.#busy = false;
+  async #renew(): Promise<void> {
     if (this.client.protocol === 'file') await this.client.reconnect();
   }
 
@@ -103,6 +125,8 @@ class LibsqlConnection implements DatabaseConnection {
     throw new Error('libSQL does not support streaming queries');
   }
 }
+
+const isBusy = (error: unknown) => (error as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
 
 function toResult<R>(rs: Awaited<ReturnType<Client['execute']>>): QueryResult<R> {
   return {
@@ -114,11 +138,14 @@ function toResult<R>(rs: Awaited<ReturnType<Client['execute']>>): QueryResult<R>
 
 class LibsqlDriver implements Driver {
   readonly #lock = new AsyncLock();
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly busyRetryMs: number,
+  ) {}
 
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new LibsqlConnection(this.client, this.#lock);
+    return new LibsqlConnection(this.client, this.#lock, this.busyRetryMs);
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await (connection as LibsqlConnection).begin();
@@ -135,13 +162,21 @@ class LibsqlDriver implements Driver {
   }
 }
 
+export interface LibsqlDialectOptions {
+  /** How long a write keeps retrying while another process holds the lock (default 5 s). */
+  busyRetryMs?: number;
+}
+
 export class LibsqlDialect implements Dialect {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly options: LibsqlDialectOptions = {},
+  ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver() {
-    return new LibsqlDriver(this.client);
+    return new LibsqlDriver(this.client, this.options.busyRetryMs ?? 5000);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
