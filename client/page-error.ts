@@ -20,9 +20,17 @@ export class PageDataError extends Error {
 /** Hears about render failures that are the shop's fault (the server logs them with the request id). */
 export const RenderErrorContext = createContext<(error: unknown) => void>();
 
+/**
+ * Whether this is a PageDataError. Not `instanceof`: in production the renderer is the
+ * SSR bundle, with its own copy of the class, while page data comes from the source's.
+ */
+export function isPageDataError(error: unknown): error is PageDataError {
+  return error instanceof Error && error.name === 'PageDataError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
 /** What a page may show of anything thrown while rendering: ours as it is, anything else as a generic failure. */
 export function toPageError(error: unknown, report?: (error: unknown) => void): PageDataError {
-  if (error instanceof PageDataError) return error;
+  if (isPageDataError(error)) return error;
   report?.(error);
   return new PageDataError('INTERNAL_SERVER_ERROR', 'Something went wrong');
 }

@@ -215,7 +215,7 @@ describe('page addresses with odd query strings or paths', () => {
         expect({ path, status: res.status }).toEqual({ path, status });
         expect({ path, leak: /stack|sourceURL|\.tsx?:\d|\/node_modules\//.exec(html)?.[0] }).toEqual({ path, leak: undefined });
       }
-      expect(production.logger.lines.filter((line) => /failed/.test(line))).toEqual([]);
+      expect(production.logger.errors).toEqual([]);
     } finally {
       await production.close();
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../db/client.ts';
 
 async function startWith(env: Record<string, string>) {
   const proc = Bun.spawn([process.execPath, '--conditions=solid', 'server/main.ts'], {
@@ -16,7 +17,7 @@ async function startWith(env: Record<string, string>) {
 }
 
 describe('starting the shop', () => {
-  it('serves the seeded shop in production from the built bundles, with assets cached for a year', async () => {
+  it('serves the seeded shop in production from the built bundles: assets cached for a year, a failure logged once and shown without details', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gomall-start-'));
     const proc = Bun.spawn([process.execPath, '--conditions=solid', 'server/main.ts'], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: `file:${join(dir, 'shop.db')}` },
@@ -46,6 +47,25 @@ describe('starting the shop', () => {
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(asset.headers.get('content-type')).toContain('javascript');
+
+      // A failure behind a page: a generic page naming the request id, one log line with the details.
+      const { db } = await openDatabase(`file:${join(dir, 'shop.db')}`);
+      await db.schema.dropTable('product_categories').execute();
+      await db.destroy();
+      const broken = await fetch(new URL('/category/apparel', url));
+      const id = broken.headers.get('x-request-id')!;
+      const page = await broken.text();
+      expect(broken.status).toBe(500);
+      expect(page).toContain('Something went wrong');
+      expect(page).not.toMatch(/product_categories|SQLITE|stack|\.tsx?:\d/);
+      proc.kill('SIGTERM');
+      await proc.exited;
+      const log = await new Response(proc.stderr).text();
+      // Each failed query once, with the request id; none again as a rendering bug.
+      const logged = log.split('\n').filter((line) => line.includes(id));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.filter((line) => !line.startsWith('page data '))).toEqual([]);
+      expect(log).toContain('no such table: product_categories');
     } finally {
       proc.kill('SIGTERM');
       await proc.exited;
