@@ -67,6 +67,9 @@ export class FormFieldError extends Error {
   }
 }
 
+/** Fields forms carry in hidden inputs: an issue about one has no field to stand beside. */
+const HIDDEN_FIELDS = new Set(['id', INSTANCE_FIELD]);
+
 /** Errors to show in a form, or null for a failure the shopper cannot fix (our fault). */
 /**
  * `fieldOf` maps input names to form field names; `posted`, the fields the form
@@ -84,7 +87,7 @@ export function formErrors(
   const general: string[] = [];
   for (const issue of issues) {
     const field = issue.path ? (fieldOf[issue.path] ?? issue.path) : '';
-    if (field && (!posted || field in posted)) fields[field] ??= issue.message;
+    if (field && !HIDDEN_FIELDS.has(field) && (!posted || field in posted)) fields[field] ??= issue.message;
     else general.push(field ? `${issue.path}: ${issue.message}` : issue.message);
   }
   return { fields, form: general.length ? general.join(' ') : undefined };
@@ -92,8 +95,3 @@ export function formErrors(
 
 export const checked = (fields: Fields, name: string) => fields[name] === 'on';
 
-/**
- * A whole number as typed, in plain decimal digits; anything else ("0x1", "1e1", "1.5")
- * is NaN, which the procedure refuses as "must be a number".
- */
-export const wholeNumber = (text = '') => (/^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : NaN);

@@ -5,10 +5,14 @@ import { useSearchParams } from '@solidjs/router';
 
 export function useQueryParams<T extends Partial<Record<keyof T, string>>>(): T {
   const [params] = useSearchParams();
+  const first = (name: string | symbol) => {
+    const value = params[name as string];
+    return Array.isArray(value) ? value[0] : value;
+  };
   return new Proxy({} as T, {
-    get: (_, name) => {
-      const value = params[name as string];
-      return Array.isArray(value) ? value[0] : value;
-    },
+    get: (_, name) => first(name),
+    has: (_, name) => name in params,
+    ownKeys: () => Reflect.ownKeys(params),
+    getOwnPropertyDescriptor: (_, name) => (name in params ? { value: first(name), enumerable: true, configurable: true } : undefined),
   });
 }

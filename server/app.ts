@@ -82,10 +82,6 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  // No form or API call of the shop is anywhere near this; bigger bodies are refused unread.
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The request is too large.', 413) }));
-  // QStash job webhooks are authenticated by their signature, not by origin.
-  app.use(sameOriginWrites(['/jobs/']));
 
   app.get('/healthz', healthCheck(deps.db));
   // A malformed Host header (port 99999, "[::1") leaves a request URL that does not parse;
@@ -94,6 +90,10 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     if (!URL.canParse(c.req.url)) return c.text('Bad Host header', 400);
     await next();
   });
+  // No form or API call of the shop is anywhere near this; bigger bodies are refused unread.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The request is too large.', 413) }));
+  // QStash job webhooks are authenticated by their signature, not by origin.
+  app.use(sameOriginWrites(['/jobs/']));
 
   app.all('/trpc/*', async (c) => {
     // Streamed answers carry no Set-Cookie and report errors inside a 200; the shop never streams.
@@ -121,10 +121,10 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
   if (serveAssets) app.use('/assets/*', serveAssets);
 
   app.get('*', async (c) => {
-    const ctx = await contextFor(c);
     const url = new URL(c.req.url);
     // "//account" would read as a host name wherever the path is resolved as a URL: one slash.
     if (url.pathname.startsWith('//')) return c.redirect(url.pathname.replace(/^\/+/, '/') + url.search, 301);
+    const ctx = await contextFor(c);
     const redirect = signInRedirect(url, ctx.session !== null);
     if (redirect) {
       const res = c.redirect(redirect, 302);

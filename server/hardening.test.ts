@@ -101,6 +101,9 @@ describe('a malformed Host header', () => {
           const res = await rawRequest(server.port!, `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
           expect([host, path, res.status, res.body]).toEqual([host, path, 400, 'Bad Host header']);
         }
+        // A write too: the Host is wrong before the origin can be judged.
+        const post = await rawRequest(server.port!, `POST /trpc/user.logout HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+        expect([host, post.status, post.body]).toEqual([host, 400, 'Bad Host header']);
       }
       const good = await rawRequest(server.port!, `GET /trpc/product.categories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
       expect(good.status).toBe(200);

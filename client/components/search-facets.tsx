@@ -5,7 +5,7 @@ import { For, Show } from 'solid-js';
 import type { SearchFacets as Facets } from '../../routers/product/search.ts';
 import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts';
 import { formatMoney } from '../format.ts';
-import { filterCount, hasFilters, searchHref, type SearchState } from '../pages/search-query.ts';
+import { filterCount, hasFilters, searchHref, withoutFiltersHref, type SearchState } from '../pages/search-query.ts';
 
 const SEARCH_SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Best match',
@@ -114,7 +114,7 @@ export function SearchFacets(props: { state: SearchState; facets: Facets; curren
               Apply filters
             </button>
             <Show when={hasFilters(props.state)}>
-              <a href={searchHref({ ...props.state, category: undefined, min: undefined, max: undefined, inStock: false })} class="text-sm underline">
+              <a href={withoutFiltersHref(props.state)} class="text-sm underline">
                 Clear filters
               </a>
             </Show>

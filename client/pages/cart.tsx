@@ -5,7 +5,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { lineCap } from '../../routers/cart/limits.ts';
 import type { CartItem, UnavailableReason } from '../../routers/cart/pricing.ts';
 import { enhanceCartForm, useCart } from '../cart-state.ts';
-import { formatMoney } from '../format.ts';
+import { countOf, formatMoney } from '../format.ts';
 import { trpc } from '../trpc.ts';
 
 const UNAVAILABLE: Record<UnavailableReason, string> = {
@@ -51,7 +51,7 @@ export function CartPage() {
                 {/* The count is of the units the subtotal charges for, not the badge's total. */}
                 <p class="flex justify-between gap-2 m-0">
                   <span>
-                    Subtotal ({view().availableCount} {view().availableCount === 1 ? 'item' : 'items'})
+                    Subtotal ({countOf(view().availableCount, 'item')})
                   </span>
                   <strong class="cart-subtotal">{formatMoney(view().subtotalCents, view().currency)}</strong>
                 </p>

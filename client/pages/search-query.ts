@@ -73,6 +73,11 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
   return `/search?${params}`;
 }
 
+/** The same search with no filter at all. */
+export function withoutFiltersHref(state: SearchState): string {
+  return searchHref({ ...state, category: undefined, min: undefined, max: undefined, inStock: false });
+}
+
 export function hasPriceFilter(state: SearchState): boolean {
   return state.min !== undefined || state.max !== undefined;
 }

@@ -5,7 +5,7 @@ import { Highlighted } from '../components/highlighted.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { StockBadge } from '../components/product-card.tsx';
 import { SearchFacets } from '../components/search-facets.tsx';
-import { formatMoney } from '../format.ts';
+import { countOf, formatMoney } from '../format.ts';
 import {
   hasFilters,
   hasPriceFilter,
@@ -13,6 +13,7 @@ import {
   SEARCH_PAGE_SIZE,
   searchHref,
   searchInput,
+  withoutFiltersHref,
   withPriceFilter,
   type SearchParams,
   type SearchState,
@@ -70,8 +71,8 @@ function Results(props: { state: SearchState; result: SearchResult }) {
   // What was searched: a reversed price range comes back the right way round.
   const state = () => withPriceFilter(props.state, props.result.priceFilter);
   const empty = () => props.result.items.length === 0;
-  // Results (or, with none, the empty state) come before the filters in reading order,
-  // so on a phone they are what shows first; from md up the filters sit in the left column.
+  // With no results the empty state comes before the filters; with results the folded
+  // "Filters" toggle comes first (closed on a phone). From md up the filters sit in the left column.
   const Matches = () => (
     <div class="min-w-0 md:col-start-2 md:row-start-1">
       <Show
@@ -109,7 +110,7 @@ function Results(props: { state: SearchState; result: SearchResult }) {
     <>
       <h1 class="text-2xl font-bold mb-1">Results for “{state().q}”</h1>
       <p class="text-sm text-gray-600 mb-6" aria-live="polite">
-        {props.result.total === 1 ? '1 product found' : `${props.result.total} products found`}
+        {countOf(props.result.total, 'product')} found
       </p>
       <div class="grid gap-6 md:grid-cols-[14rem_1fr]">
         <Show when={empty()}>
@@ -136,7 +137,7 @@ function EmptyState(props: { state: SearchState; result: SearchResult; currency:
   // The price facet ignores the price filter: when it still finds prices, the price range alone left nothing.
   const prices = () => props.result.facets.price;
   const priceIsWhy = () => hasPriceFilter(props.state) && prices().min !== null;
-  const withoutFilters = () => searchHref({ ...props.state, category: undefined, min: undefined, max: undefined, inStock: false });
+  const withoutFilters = () => withoutFiltersHref(props.state);
   return (
     <Show
       when={props.result.total === 0}

@@ -1,6 +1,7 @@
 import { Title } from '@solidjs/meta';
 import { Show } from 'solid-js';
 import { safeNext, withNext } from '../../server/auth/next.ts';
+import { needsAccount } from '../../server/auth/protected-pages.ts';
 import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
 import { signIn } from '../user-actions.ts';
 import { useQueryParams } from '../query-params.ts';
@@ -13,7 +14,7 @@ export function SignInPage() {
       <Title>Sign in — GoMall</Title>
       <h1 class="text-2xl font-bold mb-6">Sign in</h1>
       {/* Sent here from a page that needs an account: say why, and that they will be taken back. */}
-      <Show when={next() !== '/'}>
+      <Show when={needsAccount(new URL(next(), 'http://x').pathname)}>
         <p class="mb-4 text-gray-700">Please sign in to continue; you will go straight back to the page you asked for.</p>
       </Show>
       <ActionForm action={signIn} aria-label="Sign in" class="bg-white border border-gray-200 rounded-lg p-5">

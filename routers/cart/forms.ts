@@ -2,7 +2,7 @@
 // /cart/remove run the same cart actions as the tRPC procedures, then redirect
 // (303) back to a same-site page with `?cart=<outcome>` for the page to announce.
 import * as v from 'valibot';
-import { wholeNumber } from '../../client/form-action.ts';
+import { wholeNumber } from '../shared/form-numbers.ts';
 import { sameSitePath } from '../../server/auth/next.ts';
 import { sameSiteUrl } from '../../server/auth/origin-check.ts';
 import type { Context } from '../../server/context.ts';

@@ -82,6 +82,14 @@ describe('pages that need an account', () => {
     }
   });
 
+  it('are named as the reason on the sign-in page; a sign-in from any other page gives none', async () => {
+    const notice = 'Please sign in to continue';
+    expect(await (await shop.fetch('/sign-in?next=%2Faccount')).text()).toContain(notice);
+    expect(await (await shop.fetch('/sign-in?next=%2FOrders%2F42')).text()).toContain(notice);
+    expect(await (await shop.fetch('/sign-in?next=%2Fproduct%2Fcafe-creme-espresso-beans')).text()).not.toContain(notice);
+    expect(await (await shop.fetch('/sign-in')).text()).not.toContain(notice);
+  });
+
   it('leave public pages alone and let signed-in shoppers in', async () => {
     expect((await shop.fetch('/')).status).toBe(200);
     expect((await shop.fetch('/sign-in')).status).toBe(200);

@@ -241,4 +241,12 @@ describe('form errors', () => {
       form: 'id: must be a number categories.0: is not a category',
     });
   });
+
+  it('show an issue about a hidden field (an id the form carries) for the form as a whole, even when it was sent', () => {
+    const issues = [{ path: 'id', message: 'must be a number' }];
+    expect(formErrors({ code: 'BAD_REQUEST', message: 'x', issues }, {}, { id: '0x1', street: '1 Main St' })).toEqual({
+      fields: {},
+      form: 'id: must be a number',
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { createMemo, createResource, For } from 'solid-js';
 import { useApi } from '../../api.ts';
 import { Pagination } from '../../components/pagination.tsx';
 import { StockBadge } from '../../components/product-card.tsx';
+import { MAX_PAGE } from '../../../routers/shared/paging.ts';
 import { countOf, formatMoney } from '../../format.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { useQueryParams } from '../../query-params.ts';
@@ -21,7 +22,7 @@ export function AdminProductsPage() {
       q: params.q ?? '',
       lowStock: params.lowStock === '1',
       includeArchived: params.includeArchived === '1',
-      page: page >= 1 && page <= 1_000_000 ? page : 1,
+      page: page >= 1 && page <= MAX_PAGE ? page : 1,
     };
   });
   const [list] = createResource(filters, (f) =>
