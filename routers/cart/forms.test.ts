@@ -44,6 +44,16 @@ describe('/cart/add without JavaScript', () => {
   });
 });
 
+describe('cart form routes that cannot run', () => {
+  it('answer in plain text: an unknown action is a 404, a body that is not a form a 400', async () => {
+    const guest = browser(shop);
+    const unknown = await guest.fetch('/cart/empty-everything', form({ productId: '1' }));
+    expect([unknown.status, unknown.headers.get('content-type'), await unknown.text()]).toEqual([404, 'text/plain; charset=utf-8', 'Not found']);
+    const notAForm = await guest.fetch('/cart/add', { method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/json' }, body: '{"productId":1}' });
+    expect([notAForm.status, notAForm.headers.get('content-type'), await notAForm.text()]).toEqual([400, 'text/plain; charset=utf-8', 'Expected a form submission.']);
+  });
+});
+
 describe('the account address forms', () => {
   it('refuse an address id that is not plain decimal digits, changing nothing', async () => {
     const { cookie, session } = await shop.register();

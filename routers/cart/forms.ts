@@ -43,12 +43,12 @@ const ACTIONS: Record<string, FormAction> = {
 
 export async function handleCartForm(action: string, req: Request, ctx: Context): Promise<Response> {
   const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-  if (!run) return new Response('Not found', { status: 404 });
+  if (!run) return plainText('Not found', 404);
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    return new Response('Expected a form submission.', { status: 400 });
+    return plainText('Expected a form submission.', 400);
   }
   const next = sameSitePath(form.get('next')) ?? sameSitePath(refererPath(req)) ?? '/cart';
   const notice = await run(ctx, { productId: numberField(form, 'productId'), quantity: numberField(form, 'quantity') });
@@ -56,6 +56,9 @@ export async function handleCartForm(action: string, req: Request, ctx: Context)
   headers.set('location', withNotice(next, notice));
   return new Response(null, { status: 303, headers });
 }
+
+const plainText = (text: string, status: number) =>
+  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
  * A form field as a whole number (NaN, so refused, unless plain decimal digits);
