@@ -2,7 +2,7 @@
 // libSQL/Turso server (libsql:, http:, https:) with DATABASE_AUTH_TOKEN.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { createClient } from '@libsql/client';
 import { Kysely } from 'kysely';
 import { ConfigError } from '../server/config.ts';
 import type { Database, Db } from './database.ts';
@@ -10,12 +10,11 @@ import { LibsqlDialect } from './dialect.ts';
 
 const SCHEMES = ['file:', 'libsql:', 'http:', 'https:'];
 // SQLite's own wait for a lock blocks the event loop (the embedded driver is synchronous):
-// kept short; the dialect retries with pauses in between instead.
-const BUSY_TIMEOUT_MS = 50;
+// kept tiny; the dialect retries with pauses in between instead.
+const BUSY_TIMEOUT_MS = 5;
 
 export interface DatabaseHandle {
   db: Db;
-  client: Client;
   /** True for an embedded file, where the app migrates and seeds on start. */
   embedded: boolean;
 }
@@ -26,9 +25,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   const embedded = url.startsWith('file:');
   if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  if (!embedded) {
+    const client = createClient({ url, authToken });
+    return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client) }), embedded };
+  }
+  const client = createClient({ url, timeout: BUSY_TIMEOUT_MS });
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
-  if (embedded) await client.execute('PRAGMA journal_mode = WAL');
-  return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client) }), client, embedded };
+  await client.execute('PRAGMA journal_mode = WAL');
+  // Writes get a connection of their own (the dialect serialises them anyway).
+  const writer = createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
+  return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client, { writer }) }), embedded };
 }
 

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { Hono } from 'hono';
 import { Kysely, sql } from 'kysely';
+import { healthCheck } from '../server/health.ts';
 import { openDatabase } from './client.ts';
 import { LibsqlDialect } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -39,17 +41,20 @@ describe('database', () => {
     await db.destroy();
   });
 
-  it('lets a second process wait for a write lock instead of failing with SQLITE_BUSY', async () => {
+  it('lets writes and transactions wait for another process to release its write lock, instead of failing with SQLITE_BUSY', async () => {
     const file = join(dir, 'busy.db');
     const { db } = await openDatabase(`file:${file}`);
     await sql`CREATE TABLE notes (text TEXT)`.execute(db);
     // Another process (a seed beside the running shop) holds the write lock for a moment.
     const holder = holdWriteLock(file, 400);
     await holder.locked;
-    await sql`INSERT INTO notes VALUES ('ours')`.execute(db);
+    await Promise.all([
+      sql`INSERT INTO notes VALUES ('ours')`.execute(db),
+      db.transaction().execute((trx) => sql`INSERT INTO notes VALUES ('ours too')`.execute(trx)),
+    ]);
     expect(await holder.exited).toBe(0);
     const { rows } = await sql<{ text: string }>`SELECT text FROM notes ORDER BY rowid`.execute(db);
-    expect(rows.map((r) => r.text)).toEqual(['theirs', 'ours']);
+    expect(rows.map((r) => r.text)).toEqual(['theirs', 'ours', 'ours too']);
     await db.destroy();
   });
 
@@ -66,6 +71,9 @@ describe('database', () => {
     const notes = db as unknown as Kysely<{ notes: { text: string } }>;
     const seen = await notes.selectFrom('notes').select('text').execute();
     expect([seen, written]).toEqual([[], false]);
+    // The health check is a read too: it does not queue behind the waiting write.
+    const health = await new Hono().get('/healthz', healthCheck(db)).request('/healthz');
+    expect([health.status, written]).toEqual([200, false]);
     await write;
     expect(await holder.exited).toBe(0);
     expect((await sql<{ text: string }>`SELECT text FROM notes ORDER BY rowid`.execute(db)).rows.map((r) => r.text)).toEqual(['theirs', 'ours']);

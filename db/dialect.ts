@@ -26,7 +26,7 @@ class LibsqlConnection implements DatabaseConnection {
   #busy = false;
 
   constructor(
-    private readonly client: Client,
+    private readonly clients: Clients,
     private readonly lock: AsyncLock,
     private readonly busyRetryMs: number,
   ) {}
@@ -34,19 +34,22 @@ class LibsqlConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = { sql: query.sql, args: query.parameters as InArgs };
     if (this.#tx) return toResult<R>(await this.#noticeBusy(this.#tx.execute(stmt)));
-    if (SelectQueryNode.is(query.query)) return toResult<R>(await this.client.execute(stmt));
+    if (SelectQueryNode.is(query.query)) return toResult<R>(await this.clients.reader.execute(stmt));
+    // The wait for another process's lock counts from here, queueing behind our own writers included.
+    const deadline = performance.now() + this.busyRetryMs;
     const release = await this.lock.acquire();
     try {
-      return toResult<R>(await this.#write(() => this.client.execute(stmt)));
+      return toResult<R>(await this.#write(deadline, () => this.clients.writer.execute(stmt)));
     } finally {
       release();
     }
   }
 
   async begin(): Promise<void> {
+    const deadline = performance.now() + this.busyRetryMs;
     this.#release = await this.lock.acquire();
     try {
-      this.#tx = await this.#write(() => this.client.transaction('write'));
+      this.#tx = await this.#write(deadline, () => this.clients.writer.transaction('write'));
     } catch (error) {
       await this.#end();
       throw error;
@@ -73,7 +76,7 @@ class LibsqlConnection implements DatabaseConnection {
     try {
       this.#tx?.close();
       this.#tx = null;
-      if (this.#busy) await this.#renew();
+      if (this.#busy) await this.#renewWriter();
     } finally {
       this.#busy = false;
       this.#release?.();
@@ -82,19 +85,19 @@ class LibsqlConnection implements DatabaseConnection {
   }
 
   /**
-   * Runs a write (or BEGIN) while another process may hold the database's lock (a
-   * seed beside the running shop): SQLite's own busy wait is kept short, as the
-   * embedded driver blocks the event loop while it waits; the rest of the wait is
-   * these pauses, during which reads and timers go on.
+   * Runs a write (or BEGIN) on an embedded file while another process may hold its lock
+   * (a seed beside the running shop). SQLite's own busy wait is kept tiny, as the embedded
+   * driver blocks the event loop while it waits; the rest of the wait is these pauses,
+   * during which reads and timers go on. Remote databases wait on their server's side.
    */
-  async #write<T>(attempt: () => Promise<T>): Promise<T> {
-    const deadline = performance.now() + this.busyRetryMs;
-    for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+  async #write<T>(deadline: number, attempt: () => Promise<T>): Promise<T> {
+    if (this.clients.writer.protocol !== 'file') return attempt();
+    for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
       try {
         return await attempt();
       } catch (error) {
         if (!isBusy(error)) throw error;
-        await this.#renew();
+        await this.#renewWriter();
         if (performance.now() + pause > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
@@ -111,14 +114,12 @@ class LibsqlConnection implements DatabaseConnection {
   }
 
   /**
-   * An embedded write that gave up waiting for another process's lock leaves its
-   * statement in progress on the pooled connection, and every later transaction on
-   * that connection fails to commit. Open fresh connections instead, while the write
-   * lock is held. (A read that borrowed a connection in the same instant fails with
-   * CLIENT_CLOSED: a rare error beats a shop that cannot take orders.)
+   * An embedded write that gave up waiting for another process's lock leaves its statement
+   * in progress on its connection, and every later transaction there fails to commit. The
+   * writer's own client (one connection, never the readers') is reopened instead.
    */
-  async #renew(): Promise<void> {
-    if (this.client.protocol === 'file') await this.client.reconnect();
+  async #renewWriter(): Promise<void> {
+    if (this.clients.writer.protocol === 'file') await this.clients.writer.reconnect();
   }
 
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -136,16 +137,22 @@ function toResult<R>(rs: Awaited<ReturnType<Client['execute']>>): QueryResult<R>
   };
 }
 
+/** Reads go to `reader`; writes and transactions, serialised, to `writer` (the same client when remote). */
+interface Clients {
+  reader: Client;
+  writer: Client;
+}
+
 class LibsqlDriver implements Driver {
   readonly #lock = new AsyncLock();
   constructor(
-    private readonly client: Client,
+    private readonly clients: Clients,
     private readonly busyRetryMs: number,
   ) {}
 
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new LibsqlConnection(this.client, this.#lock, this.busyRetryMs);
+    return new LibsqlConnection(this.clients, this.#lock, this.busyRetryMs);
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await (connection as LibsqlConnection).begin();
@@ -158,12 +165,18 @@ class LibsqlDriver implements Driver {
   }
   async releaseConnection(): Promise<void> {}
   async destroy(): Promise<void> {
-    this.client.close();
+    this.clients.reader.close();
+    if (this.clients.writer !== this.clients.reader) this.clients.writer.close();
   }
 }
 
 export interface LibsqlDialectOptions {
-  /** How long a write keeps retrying while another process holds the lock (default 5 s). */
+  /**
+   * A client of its own for writes and transactions, on an embedded file: reopening it
+   * after SQLITE_BUSY then never closes a connection a read is using. Default: `client`.
+   */
+  writer?: Client;
+  /** How long an embedded write keeps retrying while another process holds the lock (default 5 s). */
   busyRetryMs?: number;
 }
 
@@ -176,7 +189,7 @@ export class LibsqlDialect implements Dialect {
     return new SqliteAdapter();
   }
   createDriver() {
-    return new LibsqlDriver(this.client, this.options.busyRetryMs ?? 5000);
+    return new LibsqlDriver({ reader: this.client, writer: this.options.writer ?? this.client }, this.options.busyRetryMs ?? 5000);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
