@@ -9,6 +9,8 @@ export interface RenderedPage {
   head: string;
   body: string;
   status: number;
+  /** The page's own address (path and query), which the browser's router must see when it takes over. */
+  path: string;
 }
 
 // Solid inserts head tags (title, meta) just before a "</head>"; we render one
@@ -36,5 +38,5 @@ export async function renderPage(url: string, api: Api, { posted, nonce, onError
     { nonce },
   );
   const at = html.indexOf(HEAD_END);
-  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status };
+  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status, path: pathname + search };
 }

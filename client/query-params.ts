@@ -5,14 +5,18 @@ import { useSearchParams } from '@solidjs/router';
 
 export function useQueryParams<T extends Partial<Record<keyof T, string>>>(): T {
   const [params] = useSearchParams();
+  // Only names the address carries ("toString" is not one), and only text.
+  const present = (name: string | symbol) => Reflect.ownKeys(params).includes(name);
   const first = (name: string | symbol) => {
-    const value = params[name as string];
-    return Array.isArray(value) ? value[0] : value;
+    if (!present(name)) return undefined;
+    const value: unknown = params[name as string];
+    const text = Array.isArray(value) ? value[0] : value;
+    return typeof text === 'string' ? text : undefined;
   };
   return new Proxy({} as T, {
     get: (_, name) => first(name),
-    has: (_, name) => name in params,
+    has: (_, name) => present(name),
     ownKeys: () => Reflect.ownKeys(params),
-    getOwnPropertyDescriptor: (_, name) => (name in params ? { value: first(name), enumerable: true, configurable: true } : undefined),
+    getOwnPropertyDescriptor: (_, name) => (present(name) ? { value: first(name), enumerable: true, configurable: true } : undefined),
   });
 }

@@ -26,7 +26,7 @@ describe('home page', () => {
     for (const category of seedCategories) expect(html).toContain(`href="/category/${category.slug}"`);
     const featured = seedProducts.filter((p) => p.featured);
     for (const product of featured) expect(html).toContain(escaped(product.name));
-    expect(html).toContain('<div id="app">');
+    expect(html).toContain('<div id="app" data-path="/">');
     expect(html).toContain('_$HY');
   });
 });

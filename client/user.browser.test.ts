@@ -71,6 +71,24 @@ describe('accounts in Chromium', () => {
     await context.close();
   }, 30_000);
 
+  it('takes over a page re-shown after a failed plain post at the page\'s own address, keeping where to go next', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${env.shop.url}/sign-in?next=%2Faccount`);
+    await page.getByLabel('Email', { exact: true }).fill('posted@example.com');
+    await page.getByLabel('Password').fill('not the password');
+    // A post before the page's script took over (form.submit() skips the script's handler).
+    await Promise.all([page.waitForNavigation(), page.evaluate(() => HTMLFormElement.prototype.submit.call(document.querySelector('form[action="/sign-in"]')))]);
+    await page.getByRole('alert').waitFor();
+    expect(page.url()).toBe(`${env.shop.url}/sign-in?next=%2Faccount`);
+    expect(await page.getByText('Please sign in to continue').isVisible()).toBe(true);
+    expect(await page.locator('form[action="/sign-in"] input[name="next"]').inputValue()).toBe('/account');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
   it('without JavaScript, announces a failed sign-up: focus starts on the message, the fields keep their errors', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

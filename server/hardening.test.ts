@@ -203,6 +203,7 @@ describe('page addresses with odd query strings or paths', () => {
       await production.makeAdmin(admin.email);
       for (const [path, status, cookie] of [
         ['/search?q=a&q=b', 200],
+        ['/search?q=mug&toString=x&constructor=y&__proto__=z', 200],
         ['/search?q=mug&min=1&min=2&max=900&max=3', 200],
         ['/category/apparel?page=1&page=2&sort=name&sort=x', 200],
         ['/category/apparel?page=1000001', 200],

@@ -4,7 +4,15 @@ import { generateHydrationScript as hydrationScript } from 'solid-js/web';
 
 // TypeScript sees solid-js/web's browser types; the server build takes options.
 const generateHydrationScript = hydrationScript as unknown as (options: { nonce?: string }) => string;
+import { escapeToBuffer } from 'hono/utils/html';
 import type { RenderedPage } from '../../client/entry-server.tsx';
+
+/** Text escaped for a double-quoted HTML attribute. */
+function attribute(text: string): string {
+  const buffer: [string] = [''];
+  escapeToBuffer(text, buffer);
+  return buffer[0];
+}
 
 export interface ClientAssets {
   /** Public URL of the entry script, e.g. /assets/entry-client-abc123.js */
@@ -30,7 +38,7 @@ ${generateHydrationScript({ nonce })}
 <script type="module" src="${assets.script}"></script>
 </head>
 <body>
-<div id="app">${page.body}</div>
+<div id="app" data-path="${attribute(page.path)}">${page.body}</div>
 </body>
 </html>`;
 }
