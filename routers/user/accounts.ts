@@ -4,7 +4,7 @@ import type { Db } from '../../server/ports.ts';
 import type { User } from '../../db/tables/user.ts';
 import { UserError } from './errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { claimLoginAttempt, clearLoginFailures } from './rate-limit.ts';
+import { claimLoginAttempt, claimPasswordCheck, clearLoginFailures } from './rate-limit.ts';
 import type { RegisterInput } from './schemas.ts';
 
 /** What the API shows of a user: never the password hash. */
@@ -89,13 +89,13 @@ export async function updateProfile(
  */
 export async function changePassword(
   db: Db,
-  { userId, clientAddress }: { userId: number; clientAddress: string },
+  userId: number,
   { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
   now: number,
 ): Promise<void> {
   const user = await findUser(db, userId);
   if (!user) throw new UserError('WRONG_CURRENT_PASSWORD');
-  const claim = await claimLoginAttempt(db, user.email, clientAddress, now);
+  const claim = await claimPasswordCheck(db, user.email, now);
   if ('wait' in claim) throw new UserError('TOO_MANY_PASSWORD_ATTEMPTS', claim.wait);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new UserError('WRONG_CURRENT_PASSWORD');
   await clearLoginFailures(db, user.email, claim.attemptIds);

@@ -52,6 +52,15 @@ export function claimLoginAttempt(db: Db, email: string, clientAddress: string, 
 }
 
 /**
+ * Counts a check of a signed-in user's current password (changing it) against their
+ * email, like a sign-in: a stolen session must not allow unlimited guessing. Not against
+ * the address, so a shopper mistyping cannot lock out everyone sharing it.
+ */
+export function claimPasswordCheck(db: Db, email: string, now: number): Promise<LoginClaim> {
+  return claim(db, [{ key: `email:${email}`, limit: EMAIL_ATTEMPT_LIMIT }], now);
+}
+
+/**
  * Counts a sign-up from the client's address (successful or not); the wait once the limit
  * is reached. The machine's own address is not limited: local scripts and test suites
  * open many accounts, and a stranger cannot send from it.

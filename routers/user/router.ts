@@ -58,7 +58,7 @@ export const userRouter = router({
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const now = ctx.clock.now();
-    await changePassword(ctx.db, { userId: ctx.session.userId, clientAddress: ctx.clientAddress }, input, now);
+    await changePassword(ctx.db, ctx.session.userId, input, now);
     await revokeSessions(ctx.db, now, { userId: ctx.session.userId, except: ctx.session.sessionId });
     return null;
   }),

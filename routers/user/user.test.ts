@@ -286,6 +286,20 @@ describe('user.changePassword', () => {
     expect((await change(PASSWORD)).status).toBe(200);
     await expect(shop.caller().user.login({ email, password: 'brand new secret' })).resolves.toMatchObject({ email });
   });
+
+  it('does not count mistyped current passwords against the network address: others there still sign in', async () => {
+    const address = { origin: 'http://localhost', 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.80' };
+    const post = (path: string, body: unknown, cookie = '') =>
+      shop.fetch(`/trpc/${path}`, { method: 'POST', headers: { ...address, cookie }, body: JSON.stringify(body) });
+    for (let shopper = 0; shopper < CLIENT_ATTEMPT_LIMIT / (EMAIL_ATTEMPT_LIMIT - 1); shopper++) {
+      const { cookie } = await shop.register();
+      for (let i = 1; i < EMAIL_ATTEMPT_LIMIT; i++) {
+        expect((await post('user.changePassword', { currentPassword: `wrong ${i}`, newPassword: 'brand new secret' }, cookie)).status).toBe(400);
+      }
+    }
+    const neighbour = await shop.register();
+    expect((await post('user.login', { email: neighbour.email, password: PASSWORD })).status).toBe(200);
+  });
 });
 
 describe('addresses', () => {
