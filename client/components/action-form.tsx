@@ -19,7 +19,14 @@ const FormStateContext = createContext<FormState>();
 const inputClass = 'w-full border border-gray-300 rounded px-3 py-2 bg-white aria-[invalid=true]:border-red-600';
 
 export function ActionForm(
-  props: ParentProps<{ action: FormAction; instance?: string; class?: string; 'aria-label'?: string }>,
+  props: ParentProps<{
+    action: FormAction;
+    instance?: string;
+    class?: string;
+    'aria-label'?: string;
+    /** A question to confirm first, for a change that is hard to undo (with JavaScript). */
+    confirm?: string;
+  }>,
 ) {
   const posted = usePostedForm(props.action.path, props.instance);
   const [errors, setErrors] = createSignal<FormErrors | null>(null);
@@ -33,6 +40,7 @@ export function ActionForm(
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
+    if (props.confirm && !window.confirm(props.confirm)) return;
     const form = event.currentTarget as HTMLFormElement;
     const fields = Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === 'string'));
     setBusy(true);

@@ -123,7 +123,12 @@ function SavedAddress(props: { address: Address }) {
           <summary class="cursor-pointer text-sm underline">Edit</summary>
           <AddressForm instance={`edit-${a().id}`} address={a()} />
         </details>
-        <ActionForm action={actions.deleteAddress} instance={`delete-${a().id}`} aria-label={`Delete address ${a().street}`}>
+        <ActionForm
+          action={actions.deleteAddress}
+          instance={`delete-${a().id}`}
+          aria-label={`Delete address ${a().street}`}
+          confirm={`Delete the address ${a().street}, ${a().city}?`}
+        >
           <input type="hidden" name="id" value={a().id} />
           <SubmitButton label="Delete" busyLabel="Deleting…" variant="plain" />
         </ActionForm>

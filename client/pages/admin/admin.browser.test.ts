@@ -62,9 +62,21 @@ describe('admin product forms in Chromium', () => {
     await page.getByRole('cell', { name: 'First delivery' }).waitFor();
 
     await page.waitForLoadState('networkidle');
+    // Archiving asks first: declining changes nothing.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Archive product' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { name: 'Listed' }).waitFor();
+    expect(calls).toEqual(['admin.product.create', 'admin.product.adjustStock']);
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
     await page.getByRole('button', { name: 'Archive product' }).click();
     await page.waitForURL(/\?saved=archived$/);
     await page.getByRole('heading', { name: 'Archived' }).waitFor();
+    expect(question).toBe('Archive Browser Mug? Shoppers will no longer see it.');
     expect(calls).toEqual(['admin.product.create', 'admin.product.adjustStock', 'admin.product.archive']);
     expect(errors).toEqual([]);
     await context.close();

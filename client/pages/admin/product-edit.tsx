@@ -196,6 +196,7 @@ function ArchivePanel(props: { product: AdminProduct; saved?: string }) {
       <Confirmation messages={ARCHIVE_SAVED} saved={props.saved} />
       <ActionForm
         action={props.product.active ? actions.archiveProduct : actions.unarchiveProduct}
+        confirm={props.product.active ? `Archive ${props.product.name}? Shoppers will no longer see it.` : undefined}
         aria-label={props.product.active ? 'Archive product' : 'Unarchive product'}
       >
         <input type="hidden" name="id" value={props.product.id} />
