@@ -14,6 +14,14 @@ import { seedCatalog } from './seed/catalog.ts';
 const dir = mkdtempSync(join(tmpdir(), 'gomall-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** An embedded database file with an empty `notes` table, opened as the shop opens it. */
+async function notesDatabase(name: string) {
+  const file = join(dir, name);
+  const { db } = await openDatabase(`file:${file}`);
+  await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+  return { file, db };
+}
+
 /** Another process that writes "theirs" into `notes` and holds the write lock for `ms` before committing. */
 function holdWriteLock(file: string, ms: number) {
   const proc = Bun.spawn(
@@ -42,9 +50,7 @@ describe('database', () => {
   });
 
   it('lets writes and transactions wait for another process to release its write lock, instead of failing with SQLITE_BUSY', async () => {
-    const file = join(dir, 'busy.db');
-    const { db } = await openDatabase(`file:${file}`);
-    await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+    const { file, db } = await notesDatabase('busy.db');
     // Another process (a seed beside the running shop) holds the write lock for a moment.
     const holder = holdWriteLock(file, 400);
     await holder.locked;
@@ -59,9 +65,7 @@ describe('database', () => {
   });
 
   it('keeps answering reads while a write waits for another process to let go of the lock', async () => {
-    const file = join(dir, 'busy-reads.db');
-    const { db } = await openDatabase(`file:${file}`);
-    await sql`CREATE TABLE notes (text TEXT)`.execute(db);
+    const { file, db } = await notesDatabase('busy-reads.db');
     const holder = holdWriteLock(file, 600);
     await holder.locked;
     let written = false;
