@@ -1,9 +1,24 @@
 // How pages read data: the same shape on both sides. On the server it is the
 // in-process tRPC caller (no HTTP hop); in the browser, a proxy over /trpc queries.
+import type { AnyMutationProcedure, AnyQueryProcedure, AnyTRPCProcedure, inferProcedureInput, inferProcedureOutput, TRPCRouterRecord } from '@trpc/server';
 import { createContext, useContext } from 'solid-js';
-import type { createCaller } from '../routers/index.ts';
+import type { AppRouter } from '../routers/index.ts';
 
-export type Api = ReturnType<typeof createCaller>;
+/** The procedures of one kind (queries or mutations) as plain async functions, nested by router. */
+type Calls<R extends TRPCRouterRecord, Kind> = {
+  [K in keyof R as R[K] extends AnyTRPCProcedure ? (R[K] extends Kind ? K : never) : K]: R[K] extends AnyTRPCProcedure
+    ? (input: inferProcedureInput<R[K]>) => Promise<inferProcedureOutput<R[K]>>
+    : R[K] extends TRPCRouterRecord
+      ? Calls<R[K], Kind>
+      : never;
+};
+
+type Procedures = AppRouter['_def']['record'];
+
+/** What pages read with: queries only, so calling a mutation while rendering does not compile. */
+export type Api = Calls<Procedures, AnyQueryProcedure>;
+/** What forms run: mutations only. */
+export type MutationApi = Calls<Procedures, AnyMutationProcedure>;
 export type ApiOutput<F> = F extends (...args: any[]) => Promise<infer R> ? R : never;
 
 export const ApiContext = createContext<Api>();

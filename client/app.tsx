@@ -2,7 +2,7 @@
 import { MetaProvider } from '@solidjs/meta';
 import { Route, Router } from '@solidjs/router';
 import { ApiContext, type Api } from './api.ts';
-import type { PostedForm } from './form-action.ts';
+import type { PostedForm } from './forms/form-action.ts';
 import { Layout } from './layout.tsx';
 import { CartPage } from './pages/cart.tsx';
 import { AccountPage } from './pages/account.tsx';
@@ -18,7 +18,7 @@ import { SignInPage } from './pages/sign-in.tsx';
 import { SignUpPage } from './pages/sign-up.tsx';
 import { RenderErrorContext } from './page-error.ts';
 import { PageStatusContext, type PageStatus } from './page-status.ts';
-import { PostedFormContext } from './posted-form.ts';
+import { PostedFormContext } from './forms/posted-form-context.ts';
 import { SiteOriginContext } from './site.ts';
 
 /** `status` collects the HTTP status of a server render; the browser has none. */

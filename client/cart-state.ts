@@ -16,27 +16,3 @@ export function useCart(): CartState {
   if (!state) throw new Error('useCart() outside <CartContext.Provider>');
   return state;
 }
-
-/**
- * Progressive enhancement for a cart form: with JavaScript the form's fields go
- * to `run` (a tRPC mutation) instead of a full-page POST. Returns the submit handler.
- */
-export function enhanceCartForm(
-  state: CartState,
-  run: (form: FormData) => Promise<CartView>,
-  report: (outcome: { ok: true } | { ok: false; message: string }) => void,
-) {
-  return async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    form.setAttribute('aria-busy', 'true');
-    try {
-      state.set(await run(new FormData(form)));
-      report({ ok: true });
-    } catch (error) {
-      report({ ok: false, message: error instanceof Error ? error.message : 'Something went wrong. Please try again.' });
-    } finally {
-      form.removeAttribute('aria-busy');
-    }
-  };
-}

@@ -3,7 +3,7 @@
 // with lines that cannot be bought as they are, and the checkout page.
 import { describe, expect, it } from 'bun:test';
 import type { Page } from 'playwright-core';
-import { seedProducts } from '../db/seed/catalog-data.ts';
+import { seedProducts } from '../server/seed/catalog-data.ts';
 import { browserAndShop, signedInCookies, trpcPost } from '../server/testing/browser.ts';
 
 const env = browserAndShop();

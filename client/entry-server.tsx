@@ -2,7 +2,7 @@
 import { renderToStringAsync, ssr } from 'solid-js/web';
 import type { Api } from './api.ts';
 import { App } from './app.tsx';
-import type { PostedForm } from './form-action.ts';
+import type { PostedForm } from './forms/form-action.ts';
 import type { PageStatus } from './page-status.ts';
 
 export interface RenderedPage {

@@ -1,6 +1,6 @@
 // The storefront in a real browser: server-rendered content, then hydration.
 import { describe, expect, it } from 'bun:test';
-import { seedProducts } from '../db/seed/catalog-data.ts';
+import { seedProducts } from '../server/seed/catalog-data.ts';
 import { browserAndShop } from '../server/testing/browser.ts';
 
 const env = browserAndShop();

@@ -1,6 +1,6 @@
 // Server-rendered pages: the HTML a visitor gets before any script runs.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { seedCategories, seedProducts } from '../db/seed/catalog-data.ts';
+import { seedCategories, seedProducts } from '../server/seed/catalog-data.ts';
 import type { ProductSummary as Item } from '../routers/product/queries.ts';
 import { ADMIN, createTestShop, type TestShop } from '../server/testing/test-shop.ts';
 

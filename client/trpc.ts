@@ -2,7 +2,7 @@
 import { createTRPCClient, createTRPCUntypedClient, httpBatchLink } from '@trpc/client';
 import { createTRPCRecursiveProxy } from '@trpc/server';
 import type { AppRouter } from '../routers/index.ts';
-import type { Api } from './api.ts';
+import type { Api, MutationApi } from './api.ts';
 
 const links = [httpBatchLink({ url: '/trpc' })];
 
@@ -11,11 +11,7 @@ export const trpc = createTRPCClient<AppRouter>({ links });
 const untyped = createTRPCUntypedClient<AppRouter>({ links });
 
 /** `api.product.list(input)` in the browser: a GET query to /trpc/product.list. */
-export const browserApi = createTRPCRecursiveProxy(({ path, args }) =>
-  untyped.query(path.join('.'), args[0]),
-) as unknown as Api;
+export const browserApi = createTRPCRecursiveProxy<Api>(({ path, args }) => untyped.query(path.join('.'), args[0]));
 
 /** The same shape for mutations (`api.user.login(input)` → POST /trpc/user.login), as forms run them. */
-export const browserMutations = createTRPCRecursiveProxy(({ path, args }) =>
-  untyped.mutation(path.join('.'), args[0]),
-) as unknown as Api;
+export const browserMutations = createTRPCRecursiveProxy<MutationApi>(({ path, args }) => untyped.mutation(path.join('.'), args[0]));

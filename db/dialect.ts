@@ -6,6 +6,7 @@
 // event loop that the first writer needs to finish. Reads (WAL) never wait.
 import type { Client, InArgs, Transaction } from '@libsql/client';
 import { AsyncLock } from './async-lock.ts';
+import { retry } from './retry.ts';
 import {
   CompiledQuery,
   SelectQueryNode,
@@ -92,16 +93,7 @@ class LibsqlConnection implements DatabaseConnection {
    */
   async #write<T>(deadline: number, attempt: () => Promise<T>): Promise<T> {
     if (this.clients.writer.protocol !== 'file') return attempt();
-    for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!isBusy(error)) throw error;
-        await this.#renewWriter();
-        if (performance.now() + pause > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
-    }
+    return retry(attempt, { retryable: isBusy, deadline, baseDelayMs: 5, maxDelayMs: 50, beforeRetry: () => this.#renewWriter() });
   }
 
   async #noticeBusy<T>(work: Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@
 // concurrent calls on one cart are serialised and never lose an update.
 import type { DurableObjectState } from '@cloudflare/workers-types';
 import { DurableObject } from 'cloudflare:workers';
-import type { CartLimits, CartLine, CartWrite } from '../server/ports.ts';
+import { mergeChanges } from '../routers/cart/merge-rule.ts';
+import type { CartLimits, CartLine, CartWrite } from '../routers/ports.ts';
 import type { Env } from './env.ts';
 
 /** The lines a merge moves, with the cart version they were read at. */
@@ -79,32 +80,17 @@ export class CartObject extends DurableObject<Env> {
   }
 
   /**
-   * Merges another cart's snapshot into this one, exactly as the local adapter does
-   * (sum per product up to its cap, never lowering a line, new lines while there is
-   * room, products without a cap dropped). A snapshot already absorbed is skipped,
-   * so a retried merge never adds the same lines twice.
+   * Merges another cart's snapshot into this one by the shared merge rule. A snapshot
+   * already absorbed is skipped, so a retried merge never adds the same lines twice.
    */
   absorb(fromCartId: string, from: CartSnapshot, limits: AbsorbLimits): CartLine[] {
-    const caps = new Map(limits.maxQuantity);
     const sql = this.ctx.storage.sql;
     this.ctx.storage.transactionSync(() => {
       const done = sql.exec<{ version: number }>('SELECT version FROM absorbed WHERE fromCartId = ?', fromCartId).toArray()[0];
       if (done && done.version >= from.version) return;
-      const target = new Map(this.get().map((l) => [l.productId, l.quantity]));
-      let lineCount = target.size;
-      for (const line of from.lines) {
-        const cap = caps.get(line.productId) ?? 0;
-        if (cap <= 0) continue;
-        const existing = target.get(line.productId);
-        if (existing === undefined) {
-          if (lineCount >= limits.maxLines) continue;
-          lineCount++;
-          sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', line.productId, Math.min(line.quantity, cap));
-        } else {
-          const quantity = Math.max(existing, Math.min(existing + line.quantity, cap));
-          if (quantity !== existing) sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', quantity, line.productId);
-        }
-      }
+      const { insert, update } = mergeChanges(this.get(), from.lines, { maxQuantity: new Map(limits.maxQuantity), maxLines: limits.maxLines });
+      for (const line of insert) sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', line.productId, line.quantity);
+      for (const line of update) sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', line.quantity, line.productId);
       sql.exec('INSERT INTO absorbed (fromCartId, version) VALUES (?, ?) ON CONFLICT (fromCartId) DO UPDATE SET version = excluded.version', fromCartId, from.version);
       this.#bump();
     });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { Miniflare } from 'miniflare';
 import { cartStoreContract } from '../routers/cart/cart-store.contract.ts';
-import type { CartLine, CartStore } from '../server/ports.ts';
+import type { CartLine, CartStore } from '../routers/ports.ts';
 import type { CartSnapshot } from './cart-object.ts';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -1,5 +1,6 @@
 // CartStore over CartObject Durable Objects: one object per cart id, reached by name.
-import type { CartLine, CartStore, CartWrite } from '../server/ports.ts';
+import { retry } from '../db/retry.ts';
+import type { CartLine, CartStore, CartWrite } from '../routers/ports.ts';
 import type { CartObjectNamespace, CartStub } from './env.ts';
 
 /** Attempts for calls that are safe to repeat; `add` is not (a lost reply may have added). */
@@ -8,14 +9,8 @@ const MERGE_ROUNDS = 3;
 
 export function durableCartStore(namespace: CartObjectNamespace): CartStore {
   // A stub that threw may be broken, so every attempt gets a fresh one.
-  async function call<T>(cartId: string, op: (cart: CartStub) => Promise<T>, attempts = ATTEMPTS): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await op(namespace.getByName(cartId));
-      } catch (error) {
-        if (attempt >= attempts || !retryable(error)) throw error;
-      }
-    }
+  function call<T>(cartId: string, op: (cart: CartStub) => Promise<T>, attempts = ATTEMPTS): Promise<T> {
+    return retry(() => op(namespace.getByName(cartId)), { retryable, attempts, baseDelayMs: 20, maxDelayMs: 200 });
   }
 
   return {

@@ -4,7 +4,7 @@ import { createClient } from '@libsql/client/web';
 import { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { LibsqlDialect } from '../db/dialect.ts';
-import { ConfigError } from '../server/config.ts';
+import { ConfigError } from '../routers/config.ts';
 
 const SCHEMES = ['libsql:', 'https:', 'http:'];
 

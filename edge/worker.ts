@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import manifest from 'gomall:client-manifest';
 import { renderPage } from '../client/entry-server.tsx';
 import { createApp, type App } from '../server/app.ts';
-import { ConfigError, readConfig } from '../server/config.ts';
+import { ConfigError, readConfig } from '../routers/config.ts';
 import { systemClock } from '../server/local/clock.ts';
 import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';

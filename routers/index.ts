@@ -1,5 +1,5 @@
 // The shop's public API: one router per domain, merged here.
-import { createCallerFactory, router } from '../server/trpc.ts';
+import { createCallerFactory, router } from './trpc.ts';
 import { adminRouter } from './admin/router.ts';
 import { cartRouter } from './cart/router.ts';
 import { productRouter } from './product/router.ts';
@@ -14,3 +14,4 @@ export const appRouter = router({
 
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;

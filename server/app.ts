@@ -6,17 +6,18 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { RenderedPage, RenderOptions } from '../client/entry-server.tsx';
 import type { Api } from '../client/api.ts';
-import { handleCartForm } from '../routers/cart/forms.ts';
-import type { PostedForm } from '../client/form-action.ts';
-import { adminActions } from '../client/admin-actions.ts';
-import { userActions } from '../client/user-actions.ts';
-import { productImage } from '../routers/product/image.ts';
+import type { PostedForm } from '../client/forms/form-action.ts';
+import { adminActions } from '../client/forms/admin-forms.ts';
+import { cartActions } from '../client/forms/cart-forms.ts';
+import { userActions } from '../client/forms/user-forms.ts';
+import { productImage } from './product-image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
 import { sameOriginWrites } from './auth/origin-check.ts';
-import { signInRedirect } from './auth/protected-pages.ts';
-import { createRequestContext, type AppDeps, type Context } from './context.ts';
-import { restoreCurlGlobbedInput } from './curl-input.ts';
-import { formPost } from './form-post.ts';
+import { signInRedirect } from '../routers/shared/protected-pages.ts';
+import { createContext, type AppDeps, type Context } from '../routers/context.ts';
+import { resolveSession } from '../routers/user/session.ts';
+import { formPost } from './form-post-handler.ts';
+import { plainText } from './plain-text.ts';
 import { healthCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { loggedPath, printable, requestLog } from './request-log.ts';
@@ -51,11 +52,15 @@ const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
 export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress }: AppOptions) {
   const app = new Hono<Env>();
   const production = deps.config.mode === 'production';
-  const contextFor = (c: HonoContext<Env>, resHeaders = new Headers()) =>
-    createRequestContext(deps, c.get('requestId'), c.req.raw.headers, resHeaders, {
+  // The context of an HTTP request: signed in when its session cookie leads to a live session.
+  const contextFor = async (c: HonoContext<Env>, resHeaders = new Headers()) => {
+    const ctx = createContext(deps, c.get('requestId'), c.req.raw.headers, resHeaders, {
       origin: new URL(c.req.url).origin,
       clientAddress: clientAddress(c) || 'unknown',
     });
+    ctx.session = await resolveSession(ctx);
+    return ctx;
+  };
 
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
     const nonce = cspNonce();
@@ -100,7 +105,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     if (wantsStream(c.req.raw.headers)) return c.text('Streaming tRPC responses (application/jsonl) are not supported.', 400);
     return fetchRequestHandler({
       endpoint: '/trpc',
-      req: restoreCurlGlobbedInput(c.req.raw),
+      req: c.req.raw,
       router: appRouter,
       maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ resHeaders }) => contextFor(c, resHeaders),
@@ -114,9 +119,11 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   app.get('/img/products/:file', productImage);
 
-  // Cart forms for shoppers without JavaScript (the same actions as the cart procedures).
-  app.post('/cart/:action', async (c) => handleCartForm(c.req.param('action'), c.req.raw, await contextFor(c)));
-  for (const action of [...userActions, ...adminActions]) app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
+  // Forms for shoppers without JavaScript: each runs the same procedure its page calls with JavaScript.
+  for (const action of [...userActions, ...adminActions, ...cartActions]) {
+    app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
+  }
+  app.notFound(() => plainText('Not found', 404));
 
   if (serveAssets) app.use('/assets/*', serveAssets);
 

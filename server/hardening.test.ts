@@ -117,7 +117,8 @@ describe('a malformed Host header', () => {
 describe('streamed tRPC answers', () => {
   it('are refused with 400 before any procedure runs: no account without its session cookie', async () => {
     const before = await count('users');
-    for (const headers of <Record<string, string>[]>[{ 'trpc-accept': 'application/jsonl' }, { accept: 'text/html, application/jsonl' }]) {
+    const streaming: Record<string, string>[] = [{ 'trpc-accept': 'application/jsonl' }, { accept: 'text/html, application/jsonl' }];
+    for (const headers of streaming) {
       const res = await shop.fetch('/trpc/user.register', { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(newAccount()) });
       expect(res.status).toBe(400);
       expect(await res.text()).toBe('Streaming tRPC responses (application/jsonl) are not supported.');

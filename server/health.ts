@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Handler } from 'hono';
-import type { Db } from './ports.ts';
+import type { Db } from '../routers/ports.ts';
 
 /** GET /healthz: 200 after a real query, 503 when the database cannot answer. */
 export function healthCheck(db: Db): Handler {

@@ -1,5 +1,5 @@
 // Bun entry: `npm run dev` (development) and `npm start` (NODE_ENV=production).
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, readConfig } from '../routers/config.ts';
 import { boot } from './local/boot.ts';
 import { devSecret } from './local/dev-secret.ts';
 import { consoleLogger } from './logger.ts';

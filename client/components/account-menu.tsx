@@ -3,9 +3,9 @@
 // form, so it works without JS) when in.
 import { useLocation } from '@solidjs/router';
 import { createResource, Show, Suspense } from 'solid-js';
-import { withNext } from '../../server/auth/next.ts';
+import { withNext } from '../../routers/shared/next.ts';
 import { useApi } from '../api.ts';
-import { signOut } from '../user-actions.ts';
+import { signOut } from '../forms/user-forms.ts';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 
 export function AccountMenu() {

@@ -1,8 +1,8 @@
 // A form bound to a FormAction: a plain POST without JavaScript, a tRPC call with
 // it. Fields show their error beside them and keep what was typed (not passwords).
 import { createContext, createSignal, createUniqueId, For, Show, useContext, type JSX, type ParentProps } from 'solid-js';
-import { formErrors, INSTANCE_FIELD, type FormAction, type FormErrors } from '../form-action.ts';
-import { usePostedForm } from '../posted-form.ts';
+import { formErrors, INSTANCE_FIELD, type ErrorFacts, type FormAction, type FormErrors } from '../forms/form-action.ts';
+import { usePostedForm } from '../forms/posted-form-context.ts';
 import { browserMutations } from '../trpc.ts';
 
 interface FormState {
@@ -18,14 +18,16 @@ const FormStateContext = createContext<FormState>();
 
 const inputClass = 'w-full border border-gray-300 rounded px-3 py-2 bg-white aria-[invalid=true]:border-red-600';
 
-export function ActionForm(
+export function ActionForm<R>(
   props: ParentProps<{
-    action: FormAction;
+    action: FormAction<R>;
     instance?: string;
     class?: string;
     'aria-label'?: string;
     /** A question to confirm first, for a change that is hard to undo (with JavaScript). */
     confirm?: string;
+    /** With JavaScript, stay on the page and take the result here instead of going where `done` says. */
+    onDone?: (result: R) => void;
   }>,
 ) {
   const posted = usePostedForm(props.action.path, props.instance);
@@ -44,13 +46,19 @@ export function ActionForm(
     const form = event.currentTarget as HTMLFormElement;
     const fields = Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === 'string'));
     setBusy(true);
+    setErrors(null);
     try {
       const result = await props.action.run(browserMutations, fields);
+      if (props.onDone) {
+        props.onDone(result);
+        setBusy(false);
+        return;
+      }
       // A full navigation, as after a plain post: the header and pages re-read the session.
-      window.location.assign(props.action.done(fields, result));
+      window.location.assign(props.action.done(fields, result, location.pathname + location.search));
     } catch (error) {
-      const e = error as { message?: string; data?: { code?: string; issues?: { path: string; message: string }[] } };
-      const found = formErrors({ code: e.data?.code, message: e.message ?? '', issues: e.data?.issues }, props.action.fieldOf, fields);
+      const e = error as { message?: string; data?: Omit<ErrorFacts, 'message'> };
+      const found = formErrors({ ...e.data, message: e.message ?? '' }, props.action.fieldOf, fields);
       setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
       setBusy(false);
       // The first field to fix, else the form's message.
@@ -73,7 +81,7 @@ export function ActionForm(
         </Show>
         <Show when={summary()}>
           {/* After a failed plain post the page is new: focus starts here, so the failure is announced. */}
-          <p role="alert" tabindex="-1" autofocus={!!posted()} class="mb-4 p-3 rounded border border-red-300 bg-red-50 text-red-800 text-sm">
+          <p role="alert" tabindex="-1" autofocus={!!posted()} class="w-full mb-4 p-3 rounded border border-red-300 bg-red-50 text-red-800 text-sm">
             {summary()}
           </p>
         </Show>
@@ -82,6 +90,9 @@ export function ActionForm(
     </FormStateContext.Provider>
   );
 }
+
+/** Whether the enclosing form is being sent, for submit buttons of its own making. */
+export const useFormBusy = () => useFormState().busy;
 
 /** The enclosing ActionForm's state. */
 function useFormState(): FormState {

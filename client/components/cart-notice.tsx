@@ -1,7 +1,7 @@
 // Announces the outcome of a cart form posted without JavaScript: the server
 // redirects back with ?cart=<outcome>&reason=<code>. Only known codes show text.
 import { Show } from 'solid-js';
-import type { CartFormError, CartFormOutcome } from '../../routers/cart/forms.ts';
+import type { CartFormError, CartFormOutcome } from '../forms/cart-forms.ts';
 import { known } from '../known.ts';
 import { useQueryParams } from '../query-params.ts';
 

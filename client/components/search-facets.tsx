@@ -3,7 +3,7 @@
 // fold into a "Filters" disclosure so the results come first.
 import { For, Show } from 'solid-js';
 import type { SearchFacets as Facets } from '../../routers/product/search.ts';
-import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts';
+import { SEARCH_SORTS, type SearchSort } from '../../routers/shared/sorting.ts';
 import { formatMoney } from '../format.ts';
 import { filterCount, hasFilters, searchHref, withoutFiltersHref, type SearchState } from '../pages/search-query.ts';
 

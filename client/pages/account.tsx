@@ -2,12 +2,12 @@
 // server redirects signed-out visitors to sign in).
 import { Title } from '@solidjs/meta';
 import { createResource, For, Show } from 'solid-js';
-import { COUNTRY_CODES } from '../../routers/user/countries.ts';
+import { COUNTRY_CODES } from '../../routers/shared/countries.ts';
 import type { ApiOutput } from '../api.ts';
 import { useApi } from '../api.ts';
 import { ActionForm, CheckboxField, Field, SelectField, SubmitButton } from '../components/action-form.tsx';
 import { known } from '../known.ts';
-import * as actions from '../user-actions.ts';
+import * as actions from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 
 type Address = ApiOutput<ReturnType<typeof useApi>['user']['addresses']>[number];

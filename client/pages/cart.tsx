@@ -1,12 +1,13 @@
 // /cart, open to guests: lines with live prices, quantity and remove forms that
 // work as plain POSTs without JavaScript, the subtotal and the way to checkout.
 import { Title } from '@solidjs/meta';
-import { createSignal, For, Show } from 'solid-js';
-import { lineCap } from '../../routers/cart/limits.ts';
+import { For, Show } from 'solid-js';
+import { lineCap } from '../../routers/shared/cart-limits.ts';
 import type { CartItem, UnavailableReason } from '../../routers/cart/pricing.ts';
-import { enhanceCartForm, useCart } from '../cart-state.ts';
+import { useCart } from '../cart-state.ts';
+import { ActionForm } from '../components/action-form.tsx';
 import { countOf, formatMoney } from '../format.ts';
-import { trpc } from '../trpc.ts';
+import { removeFromCart, setCartQuantity } from '../forms/cart-forms.ts';
 
 const UNAVAILABLE: Record<UnavailableReason, string> = {
   sold_out: 'Sold out',
@@ -15,18 +16,12 @@ const UNAVAILABLE: Record<UnavailableReason, string> = {
 
 export function CartPage() {
   const { cart } = useCart();
-  const [error, setError] = createSignal<string | null>(null);
   // Lines holding more than the stock left: still charged, but checkout waits for them.
   const overStock = () => cart()?.items.filter((i) => i.exceedsStock) ?? [];
   return (
     <>
       <Title>Your cart — GoMall</Title>
       <h1 class="text-2xl font-bold mb-4">Your cart</h1>
-      <Show when={error()}>
-        <p role="alert" class="mb-4 px-4 py-3 rounded border bg-red-50 border-red-200 text-red-900">
-          {error()}
-        </p>
-      </Show>
       <Show when={cart()}>
         {(view) => (
           <Show
@@ -42,7 +37,7 @@ export function CartPage() {
           >
             <div class="grid gap-6 lg:grid-cols-[1fr_20rem] items-start">
               <ul aria-label="Items in your cart" class="list-none m-0 p-0 flex flex-col gap-3">
-                <For each={view().items}>{(item) => <CartLine item={item} currency={view().currency} onError={setError} />}</For>
+                <For each={view().items}>{(item) => <CartLine item={item} currency={view().currency} />}</For>
               </ul>
               <section aria-labelledby="summary-heading" class="bg-white rounded-lg border border-gray-200 p-4 flex flex-col gap-3">
                 <h2 id="summary-heading" class="text-lg font-semibold m-0">
@@ -88,15 +83,8 @@ export function CartPage() {
   );
 }
 
-function CartLine(props: { item: CartItem; currency: string; onError: (message: string | null) => void }) {
+function CartLine(props: { item: CartItem; currency: string }) {
   const state = useCart();
-  const report = (outcome: { ok: true } | { ok: false; message: string }) => props.onError(outcome.ok ? null : outcome.message);
-  const setQuantity = enhanceCartForm(
-    state,
-    (form) => trpc.cart.setQuantity.mutate({ productId: props.item.productId, quantity: Number(form.get('quantity')) }),
-    report,
-  );
-  const remove = enhanceCartForm(state, () => trpc.cart.remove.mutate({ productId: props.item.productId }), report);
   const quantityId = () => `cart-quantity-${props.item.productId}`;
   const stockNoteId = () => `cart-stock-${props.item.productId}`;
   return (
@@ -132,7 +120,7 @@ function CartLine(props: { item: CartItem; currency: string; onError: (message: 
         </Show>
         <div class="flex flex-wrap items-center gap-2">
           <Show when={props.item.available}>
-            <form method="post" action="/cart/set" onSubmit={setQuantity} class="flex items-center gap-2">
+            <ActionForm action={setCartQuantity} onDone={state.set} class="flex flex-wrap items-center gap-2">
               <input type="hidden" name="productId" value={props.item.productId} />
               <input type="hidden" name="next" value="/cart" />
               <label for={quantityId()} class="text-sm">
@@ -153,18 +141,18 @@ function CartLine(props: { item: CartItem; currency: string; onError: (message: 
               <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 text-sm hover:bg-gray-100">
                 Update<span class="sr-only"> quantity of {props.item.name}</span>
               </button>
-            </form>
+            </ActionForm>
           </Show>
           <Show when={!props.item.available}>
             <span class="text-sm text-gray-600">Quantity {props.item.quantity}</span>
           </Show>
-          <form method="post" action="/cart/remove" onSubmit={remove}>
+          <ActionForm action={removeFromCart} onDone={state.set}>
             <input type="hidden" name="productId" value={props.item.productId} />
             <input type="hidden" name="next" value="/cart" />
             <button type="submit" class="px-3 py-1.5 rounded text-sm text-red-700 underline hover:bg-red-50">
               Remove<span class="sr-only"> {props.item.name}</span>
             </button>
-          </form>
+          </ActionForm>
         </div>
       </div>
     </li>

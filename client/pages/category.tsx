@@ -1,7 +1,7 @@
 import { Meta, Title } from '@solidjs/meta';
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { PRODUCT_SORTS, type ProductSort } from '../../routers/product/sorting.ts';
+import { PRODUCT_SORTS, type ProductSort } from '../../routers/shared/sorting.ts';
 import { MAX_PAGE } from '../../routers/shared/paging.ts';
 import { orNotFound, useApi } from '../api.ts';
 import { Pagination } from '../components/pagination.tsx';

@@ -1,6 +1,6 @@
 // The /search page's URL: query parameters (prices in whole currency units, as
 // typed) to search input and back. Anything malformed is dropped, never an error.
-import { SEARCH_SORTS, type SearchSort } from '../../routers/product/sorting.ts';
+import { SEARCH_SORTS, type SearchSort } from '../../routers/shared/sorting.ts';
 import { MAX_PAGE } from '../../routers/shared/paging.ts';
 
 export const SEARCH_PAGE_SIZE = 20;

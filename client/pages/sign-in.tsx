@@ -1,9 +1,9 @@
 import { Title } from '@solidjs/meta';
 import { Show } from 'solid-js';
-import { safeNext, withNext } from '../../server/auth/next.ts';
-import { needsAccount } from '../../server/auth/protected-pages.ts';
+import { safeNext, withNext } from '../../routers/shared/next.ts';
+import { needsAccount } from '../../routers/shared/protected-pages.ts';
 import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
-import { signIn } from '../user-actions.ts';
+import { signIn } from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 
 export function SignInPage() {

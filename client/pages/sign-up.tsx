@@ -1,7 +1,7 @@
 import { Title } from '@solidjs/meta';
-import { safeNext, withNext } from '../../server/auth/next.ts';
+import { safeNext, withNext } from '../../routers/shared/next.ts';
 import { ActionForm, CheckboxField, Field, SubmitButton } from '../components/action-form.tsx';
-import { signUp } from '../user-actions.ts';
+import { signUp } from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 
 export function SignUpPage() {

@@ -3,7 +3,7 @@
 // arguments as a JSON array (a merge's maxQuantity map as entries), and each
 // CartObject method as `POST /object/<method>` with `[cartId, ...arguments]`
 // (to replay the steps of a merge as a retry would).
-import type { CartStore } from '../../server/ports.ts';
+import type { CartStore } from '../../routers/ports.ts';
 import { durableCartStore } from '../cart-store.ts';
 import type { Env } from '../env.ts';
 

@@ -1,6 +1,6 @@
 // admin.category.*: category management, for administrators only.
 import * as v from 'valibot';
-import { adminProcedure, router } from '../../server/trpc.ts';
+import { adminProcedure, router } from '../trpc.ts';
 import { id, slug } from '../shared/schemas.ts';
 import { createCategory, updateCategory } from './categories.ts';
 

@@ -1,6 +1,6 @@
 // admin.product.*: product management and stock, for administrators only.
 import * as v from 'valibot';
-import { adminProcedure, router } from '../../server/trpc.ts';
+import { adminProcedure, router } from '../trpc.ts';
 import { priceCents } from '../product/schemas.ts';
 import { id, page, pageSize, slug } from '../shared/schemas.ts';
 

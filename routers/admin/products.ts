@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
 import { productCategories } from '../product/detail.ts';
-import { productImagePath } from '../product/image.ts';
+import { productImagePath } from '../product/image-path.ts';
 import { matchExpression } from '../product/match-expression.ts';
 import { stockStatus, type ProductSummary } from '../product/queries.ts';
 import type { Paged } from '../shared/schemas.ts';

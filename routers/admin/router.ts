@@ -1,5 +1,5 @@
 // The admin console's API. Each area is a sub-router; every procedure is admin-only.
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { adminCategoryRouter } from './category-router.ts';
 import { adminProductRouter } from './product-router.ts';
 

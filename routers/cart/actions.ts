@@ -1,11 +1,11 @@
 // What a shopper can do to their cart. Shared by the tRPC router and the plain
 // form routes (/cart/add, /cart/set, /cart/remove) so both behave the same.
 import type { Db } from '../../db/database.ts';
-import { currentCartId, currentOrNewCartId } from '../../server/cart-id.ts';
-import type { Context } from '../../server/context.ts';
-import type { CartLine, CartWrite } from '../../server/ports.ts';
+import { currentCartId, currentOrNewCartId } from './cart-id.ts';
+import type { Context } from '../context.ts';
+import type { CartLine, CartWrite } from '../ports.ts';
 import { CartError } from './errors.ts';
-import { lineCap, MAX_CART_LINES, MAX_LINE_QUANTITY } from './limits.ts';
+import { lineCap, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../shared/cart-limits.ts';
 import { priceCart, type PricedCart } from './pricing.ts';
 
 export interface CartView extends PricedCart {

@@ -1,7 +1,7 @@
 // The behaviour every CartStore adapter must show. Run it once per adapter:
 // `cartStoreContract('local', makeLocalStore)`; the Durable Object store runs it too.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import type { CartLimits, CartStore } from '../../server/ports.ts';
+import type { CartLimits, CartStore } from '../ports.ts';
 
 export interface CartStoreFixture {
   store: CartStore;

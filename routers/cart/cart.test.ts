@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { GUEST_CART_COOKIE } from '../../server/cart-id.ts';
+import { GUEST_CART_COOKIE } from './cart-id.ts';
 import { browser, productBySlug } from './testing.ts';
 
 let shop: TestShop;

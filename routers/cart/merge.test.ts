@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { GUEST_CART_COOKIE, guestCartId } from '../../server/cart-id.ts';
+import { GUEST_CART_COOKIE, guestCartId } from './cart-id.ts';
 import { mergeGuestCart } from './merge.ts';
 import { browser, productBySlug } from './testing.ts';
 

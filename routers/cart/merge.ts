@@ -1,9 +1,9 @@
 // Moves a guest's cart into their account's cart when they sign in or register.
 // Called by the accounts feature right after it establishes the session.
-import { forgetGuestCart, guestCartId, userCartId } from '../../server/cart-id.ts';
-import type { Context } from '../../server/context.ts';
-import type { CartLine } from '../../server/ports.ts';
-import { lineCap, MAX_CART_LINES } from './limits.ts';
+import { forgetGuestCart, guestCartId, userCartId } from './cart-id.ts';
+import type { Context } from '../context.ts';
+import type { CartLine } from '../ports.ts';
+import { lineCap, MAX_CART_LINES } from '../shared/cart-limits.ts';
 
 /**
  * Merges the cart named by the request's guest cookie into user `userId`'s cart:

@@ -2,7 +2,7 @@
 // plain form posts to /cart/add, /cart/set and /cart/remove.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { GUEST_CART_COOKIE } from '../../server/cart-id.ts';
+import { GUEST_CART_COOKIE } from './cart-id.ts';
 import { formatMoney } from '../../client/format.ts';
 import { browser, productBySlug } from './testing.ts';
 
@@ -45,7 +45,7 @@ describe('cart forms without JavaScript', () => {
     const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
     const guest = browser(shop);
     const category = await (await guest.fetch('/category/apparel')).text();
-    expect(category).toContain(`<input type="hidden" name="productId" value="${tee.id}">`);
+    expect(category).toMatch(new RegExp(`<input[^>]* type="hidden" name="productId" value="${tee.id}">`));
     expect(badge(category)).toBe('0');
 
     const res = await guest.fetch('/cart/add', form({ productId: tee.id, quantity: 2, next: '/category/apparel?sort=name' }));
@@ -166,7 +166,7 @@ describe('the cart page', () => {
     expect(html).toContain('<strong class="cart-subtotal">$84.00</strong>');
     expect(html).toContain('No longer sold');
     expect(html).toContain('Unavailable items are not included in the subtotal.');
-    expect(html).toContain('<label for="cart-quantity-');
+    expect(html).toMatch(/<label[^>]* for="cart-quantity-/);
     expect(html).toMatch(/href="\/sign-in\?next=\/checkout"[^>]*>Checkout<\/a>/);
   });
 });
@@ -238,7 +238,7 @@ describe('what the cart page tells a shopper about lines that cannot be bought a
       );
       // The checkout link is still there, described by the warning; the quantity field points at its own warning.
       expect(html).toMatch(/<a href="\/sign-in\?next=\/checkout" aria-describedby="cart-attention"[^>]*>Checkout<\/a>/);
-      const input = new RegExp(`<input id="cart-quantity-${fleece.id}"[^>]*>`).exec(html)![0];
+      const input = new RegExp(`<input[^>]* id="cart-quantity-${fleece.id}"[^>]*>`).exec(html)![0];
       expect(input).toContain('max="1"');
       expect(input).toContain('aria-invalid="true"');
       expect(input).toContain(`aria-describedby="cart-stock-${fleece.id}"`);

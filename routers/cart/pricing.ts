@@ -1,7 +1,7 @@
 // Turns stored lines (ids and quantities) into the cart a shopper sees, reading
 // names, images, prices and stock live from the catalog.
 import type { Db } from '../../db/database.ts';
-import type { CartLine } from '../../server/ports.ts';
+import type { CartLine } from '../ports.ts';
 
 /** Why a line cannot be bought: the product is out of stock, or it was taken off the catalog. */
 export type UnavailableReason = 'sold_out' | 'archived';

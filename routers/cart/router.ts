@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { publicProcedure, router } from '../../server/trpc.ts';
+import { publicProcedure, router } from '../trpc.ts';
 import { id } from '../shared/schemas.ts';
 import { addToCart, clearCart, removeFromCart, setCartQuantity, viewCart } from './actions.ts';
-import { MAX_LINE_QUANTITY } from './limits.ts';
+import { MAX_LINE_QUANTITY } from '../shared/cart-limits.ts';
 
 const quantityFrom = (min: number) =>
   v.pipe(

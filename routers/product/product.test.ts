@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { seedCategories, seedProducts } from '../../db/seed/catalog-data.ts';
+import { seedCategories, seedProducts } from '../../server/seed/catalog-data.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -98,8 +98,8 @@ describe('product.list', () => {
     }
   });
 
-  it('serves five products as plain JSON over HTTP, even when curl strips the braces', async () => {
-    const res = await shop.fetch('/trpc/product.list?input="pageSize":5');
+  it('serves five products as plain JSON over HTTP, to the URL `curl -g` sends', async () => {
+    const res = await shop.fetch('/trpc/product.list?input={"pageSize":5}');
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.result.data.items).toHaveLength(5);

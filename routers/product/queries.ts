@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Paged } from '../shared/schemas.ts';
-import { PRODUCT_ORDER, type ProductSort } from './sorting.ts';
+import { PRODUCT_ORDER } from './sort-order.ts';
+import type { ProductSort } from '../shared/sorting.ts';
 
 export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
 

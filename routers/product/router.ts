@@ -1,14 +1,14 @@
-import { TRPCError } from '@trpc/server';
 import * as v from 'valibot';
 import type { Db } from '../../db/database.ts';
-import { publicProcedure, router } from '../../server/trpc.ts';
+import { publicProcedure, router } from '../trpc.ts';
 import { id, page, pageSize, slug } from '../shared/schemas.ts';
 import { priceCents } from './schemas.ts';
 import { findProduct } from './detail.ts';
 import { findCategory, listCategories, listProducts } from './queries.ts';
 import { searchProducts } from './search.ts';
-import { PRODUCT_SORTS, SEARCH_SORTS } from './sorting.ts';
+import { PRODUCT_SORTS, SEARCH_SORTS } from '../shared/sorting.ts';
 import { suggestProducts } from './suggest.ts';
+import { ProductError } from './errors.ts';
 
 /** Long pasted text is cut to this and searched (only its first words count), never rejected as too long. */
 const MAX_QUERY_LENGTH = 2000;
@@ -45,7 +45,7 @@ const searchInput = v.object({
 async function categoryId(db: Db, slug: string | undefined): Promise<number | undefined> {
   if (slug === undefined) return undefined;
   const category = await findCategory(db, slug);
-  if (!category) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no category "${slug}".` });
+  if (!category) throw new ProductError('CATEGORY_NOT_FOUND', `There is no category "${slug}".`);
   return category.id;
 }
 
@@ -60,12 +60,12 @@ export const productRouter = router({
 
   get: publicProcedure.input(getInput).query(async ({ ctx, input }) => {
     const product = await findProduct(ctx.db, input, ctx.config.lowStockThreshold);
-    if (!product) throw new TRPCError({ code: 'NOT_FOUND', message: 'This product is not available.' });
+    if (!product) throw new ProductError('PRODUCT_UNAVAILABLE', 'This product is not available.');
     return product;
   }),
 
   search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
-    if (!input.q.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Enter something to search for' });
+    if (!input.q.trim()) throw new ProductError('EMPTY_QUERY', 'Enter something to search for');
     return searchProducts(ctx.db, {
       ...input,
       categoryId: await categoryId(ctx.db, input.category),

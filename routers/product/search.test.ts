@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { seedProducts } from '../../db/seed/catalog-data.ts';
+import { seedProducts } from '../../server/seed/catalog-data.ts';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 import type { HighlightSegment } from './search.ts';
 

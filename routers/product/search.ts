@@ -6,7 +6,8 @@ import type { Db } from '../../db/database.ts';
 import type { Paged } from '../shared/schemas.ts';
 import { matchExpression } from './match-expression.ts';
 import { inCategory, stockStatus, SUMMARY_COLUMNS, type ProductSummary } from './queries.ts';
-import { PRODUCT_ORDER, type SearchSort } from './sorting.ts';
+import { PRODUCT_ORDER } from './sort-order.ts';
+import type { SearchSort } from '../shared/sorting.ts';
 
 /** A name match counts this many times a description match. */
 const NAME_WEIGHT = 10;

@@ -1,6 +1,6 @@
 // Accounts: registration, sign-in checks, profile and password changes.
 // Functions take the database and the time; sessions are the router's business.
-import type { Db } from '../../server/ports.ts';
+import type { Db } from '../ports.ts';
 import type { User } from '../../db/tables/user.ts';
 import { UserError } from './errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';

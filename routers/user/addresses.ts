@@ -1,7 +1,7 @@
 // Saved shipping addresses. A user with addresses always has exactly one default:
 // the first one saved, or the one last marked as default.
 import type { Address } from '../../db/tables/user.ts';
-import type { Db } from '../../server/ports.ts';
+import type { Db } from '../ports.ts';
 import { UserError } from './errors.ts';
 import type { SaveAddressInput } from './schemas.ts';
 

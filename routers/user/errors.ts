@@ -1,8 +1,6 @@
-// The user domain's error codes, and the one place they become tRPC errors
-// with messages a shopper can read.
-import { TRPCError } from '@trpc/server';
-import { DomainError } from '../../server/domain-error.ts';
-import { FieldError } from '../../server/trpc.ts';
+// The user domain's error codes, each with the kind of failure and the words a
+// shopper reads.
+import { DomainError, type ErrorKind } from '../domain-error.ts';
 
 export type UserErrorCode =
   | 'EMAIL_TAKEN'
@@ -13,6 +11,18 @@ export type UserErrorCode =
   | 'WRONG_CURRENT_PASSWORD'
   | 'ADDRESS_NOT_FOUND';
 
+const KINDS: Record<UserErrorCode, ErrorKind> = {
+  EMAIL_TAKEN: 'CONFLICT',
+  BAD_CREDENTIALS: 'UNAUTHORIZED',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
+  TOO_MANY_PASSWORD_ATTEMPTS: 'TOO_MANY_REQUESTS',
+  TOO_MANY_REGISTRATIONS: 'TOO_MANY_REQUESTS',
+  WRONG_CURRENT_PASSWORD: 'BAD_REQUEST',
+  ADDRESS_NOT_FOUND: 'NOT_FOUND',
+};
+
+const FIELDS: Partial<Record<UserErrorCode, string>> = { EMAIL_TAKEN: 'email', WRONG_CURRENT_PASSWORD: 'currentPassword' };
+
 export class UserError extends DomainError<UserErrorCode> {
   override name = 'UserError';
   constructor(
@@ -20,43 +30,36 @@ export class UserError extends DomainError<UserErrorCode> {
     /** For TOO_MANY_*: how long until another attempt is allowed. */
     readonly retryAfterMs = 0,
   ) {
-    super(code, code);
+    super(code, messageOf(code, retryAfterMs), FIELDS[code]);
   }
 
-  toTRPC(): TRPCError {
-    return toTRPCError(this);
+  get kind() {
+    return KINDS[this.code];
   }
 }
 
-function toTRPCError(error: UserError): TRPCError {
-  switch (error.code) {
+function messageOf(code: UserErrorCode, retryAfterMs: number): string {
+  switch (code) {
     case 'EMAIL_TAKEN':
-      return fieldError('CONFLICT', 'email', 'An account with this email already exists');
+      return 'An account with this email already exists';
     case 'BAD_CREDENTIALS':
       // One message for both cases: it must not tell which of the two was wrong.
-      return new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not correct.' });
+      return 'The email or password is not correct.';
     case 'TOO_MANY_ATTEMPTS':
-      return tooManyAttempts('Too many sign-in attempts.', error.retryAfterMs);
+      return tooManyAttempts('Too many sign-in attempts.', retryAfterMs);
     case 'TOO_MANY_REGISTRATIONS':
-      return tooManyAttempts('Too many new accounts from your network.', error.retryAfterMs);
+      return tooManyAttempts('Too many new accounts from your network.', retryAfterMs);
     case 'TOO_MANY_PASSWORD_ATTEMPTS':
       // Not "wrong current passwords": failed sign-ins with this email count too.
-      return tooManyAttempts('Too many password attempts on this account.', error.retryAfterMs);
+      return tooManyAttempts('Too many password attempts on this account.', retryAfterMs);
     case 'WRONG_CURRENT_PASSWORD':
-      return fieldError('BAD_REQUEST', 'currentPassword', 'Your current password is not correct.');
+      return 'Your current password is not correct.';
     case 'ADDRESS_NOT_FOUND':
-      return new TRPCError({ code: 'NOT_FOUND', message: 'That address does not exist.' });
+      return 'That address does not exist.';
   }
 }
 
-function tooManyAttempts(what: string, retryAfterMs: number): TRPCError {
+function tooManyAttempts(what: string, retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message: `${what} Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-  });
-}
-
-function fieldError(code: TRPCError['code'], field: string, message: string): TRPCError {
-  return new TRPCError({ code, message, cause: new FieldError(field, message) });
+  return `${what} Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }

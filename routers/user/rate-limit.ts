@@ -1,7 +1,7 @@
 // Sign-in and sign-up rate limits: attempts are rows in `login_attempts` (the database,
 // not memory, so every edge isolate sees the same counts). A sign-in counts against
 // the email and against the client's network address; a sign-up against the address.
-import type { Db } from '../../server/ports.ts';
+import type { Db } from '../ports.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const EMAIL_ATTEMPT_LIMIT = 5;

@@ -1,9 +1,9 @@
 // user.*: accounts, sessions and saved addresses. Thin: validate, authorize,
 // call the domain functions, start or end sessions.
 import { mergeGuestCart } from '../cart/merge.ts';
-import { endSession, revokeSessions, startSession } from '../../server/auth/session.ts';
-import type { Context } from '../../server/context.ts';
-import { authedProcedure, publicProcedure, router } from '../../server/trpc.ts';
+import { endSession, revokeSessions, startSession } from './session.ts';
+import type { Context } from '../context.ts';
+import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
 import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
 import { UserError } from './errors.ts';

@@ -1,7 +1,7 @@
 // Valibot inputs of the user procedures. Messages read after the field's name.
 import * as v from 'valibot';
 import { id, noControlCharacters } from '../shared/schemas.ts';
-import { isCountryCode } from './countries.ts';
+import { isCountryCode } from '../shared/countries.ts';
 
 /** One line of text, possibly empty. */
 const optionalText = (max: number) =>

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { SESSION_COOKIE } from '../../server/auth/cookie.ts';
-import { SESSION_TTL_MS } from '../../server/auth/session.ts';
+import { SESSION_COOKIE } from './cookie.ts';
+import { SESSION_TTL_MS } from './session.ts';
 import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
-import { errorIssues } from '../../server/trpc.ts';
+import { errorIssues } from '../trpc.ts';
 import { CLIENT_ATTEMPT_LIMIT, EMAIL_ATTEMPT_LIMIT, LOGIN_WINDOW_MS, REGISTRATION_LIMIT } from './rate-limit.ts';
 
 let shop: TestShop;

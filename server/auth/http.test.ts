@@ -28,13 +28,14 @@ describe('cross-site requests', () => {
 
   it('refuses a mutation from another origin, without an origin, or from an opaque one, and changes nothing', async () => {
     const before = await userCount();
-    for (const headers of <Record<string, string>[]>[
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'http://localhost.evil.example' },
       { origin: 'null' },
       { referer: 'https://evil.example/page' },
       {},
-    ]) {
+    ];
+    for (const headers of refused) {
       const res = await register(headers);
       expect(res.status).toBe(403);
       expect(res.headers.getSetCookie()).toEqual([]);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLIENT_ATTEMPT_LIMIT } from '../../routers/user/rate-limit.ts';
-import { randomSecret, readConfig } from '../config.ts';
+import { randomSecret, readConfig } from '../../routers/config.ts';
 import { boot } from '../local/boot.ts';
 import { recordingLogger } from '../testing/logger.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { createTestShop, type TestShop } from '../testing/test-shop.ts';
-import { adminProcedure, authedProcedure, createCallerFactory, router } from '../trpc.ts';
-import type { SessionUser } from '../context.ts';
-import { SESSION_TTL_MS } from './session.ts';
+import { adminProcedure, authedProcedure, createCallerFactory, router } from '../../routers/trpc.ts';
+import type { SessionUser } from '../../routers/context.ts';
+import { SESSION_TTL_MS } from '../../routers/user/session.ts';
 
 let shop: TestShop;
 beforeAll(async () => {

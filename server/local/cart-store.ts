@@ -2,7 +2,8 @@
 // transaction, so concurrent adds on one cart never lose an update.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { CartLimits, CartLine, CartStore, CartWrite, Clock, MergeLimits } from '../ports.ts';
+import { mergeChanges } from '../../routers/cart/merge-rule.ts';
+import type { CartLimits, CartLine, CartStore, CartWrite, Clock, MergeLimits } from '../../routers/ports.ts';
 
 export function localCartStore(db: Db, clock: Clock): CartStore {
   const get = (cartId: string): Promise<CartLine[]> =>
@@ -51,29 +52,17 @@ export function localCartStore(db: Db, clock: Clock): CartStore {
       await db.transaction().execute(async (trx) => {
         const lines = (cartId: string) =>
           trx.selectFrom('cart_items').select(['productId', 'quantity']).where('cartId', '=', cartId).orderBy('id').execute();
-        const target = new Map((await lines(toCartId)).map((l) => [l.productId, l.quantity]));
-        let lineCount = target.size;
-        for (const line of await lines(fromCartId)) {
-          const cap = limits.maxQuantity.get(line.productId) ?? 0;
-          if (cap <= 0) continue;
-          const existing = target.get(line.productId);
-          if (existing === undefined) {
-            if (lineCount >= limits.maxLines) continue;
-            lineCount++;
-            await trx
-              .insertInto('cart_items')
-              .values({ cartId: toCartId, productId: line.productId, quantity: Math.min(line.quantity, cap), createdAt: now, updatedAt: now })
-              .execute();
-          } else {
-            const quantity = Math.max(existing, Math.min(existing + line.quantity, cap));
-            if (quantity === existing) continue;
-            await trx
-              .updateTable('cart_items')
-              .set({ quantity, updatedAt: now })
-              .where('cartId', '=', toCartId)
-              .where('productId', '=', line.productId)
-              .execute();
-          }
+        const { insert, update } = mergeChanges(await lines(toCartId), await lines(fromCartId), limits);
+        for (const line of insert) {
+          await trx.insertInto('cart_items').values({ cartId: toCartId, ...line, createdAt: now, updatedAt: now }).execute();
+        }
+        for (const line of update) {
+          await trx
+            .updateTable('cart_items')
+            .set({ quantity: line.quantity, updatedAt: now })
+            .where('cartId', '=', toCartId)
+            .where('productId', '=', line.productId)
+            .execute();
         }
         await trx.deleteFrom('cart_items').where('cartId', '=', fromCartId).execute();
       });

@@ -1,6 +1,6 @@
 // Development keeps one generated secret in data/ so sessions survive restarts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomSecret } from '../config.ts';
+import { randomSecret } from '../../routers/config.ts';
 
 const FILE = 'data/dev-secret';
 

@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomSecret, readConfig } from '../config.ts';
+import { randomSecret, readConfig } from '../../routers/config.ts';
 import { recordingLogger } from '../testing/logger.ts';
 import { boot } from './boot.ts';
 

@@ -4,22 +4,23 @@
 // logged here with the request id and replaced by a generic one.
 import { createTRPCRecursiveProxy, TRPCError } from '@trpc/server';
 import type { Api } from '../../client/api.ts';
+import type { Caller } from '../../routers/index.ts';
 import { PageDataError } from '../../client/page-error.ts';
 import type { Logger } from '../logger.ts';
 
-export function pageApi(caller: Api, logger: Logger, requestId: string): Api {
+export function pageApi(caller: Caller, logger: Logger, requestId: string): Api {
   // Several components of one page may ask for the same data (the header and a
   // page both list categories): one request runs each distinct query once.
   const seen = new Map<string, Promise<unknown>>();
-  return createTRPCRecursiveProxy(({ path, args }) => {
+  return createTRPCRecursiveProxy<Api>(({ path, args }) => {
     const key = `${path.join('.')} ${JSON.stringify(args)}`;
     let result = seen.get(key);
     if (!result) seen.set(key, (result = call(caller, path, args, logger, requestId)));
     return result;
-  }) as unknown as Api;
+  });
 }
 
-async function call(caller: Api, path: readonly string[], args: readonly unknown[], logger: Logger, requestId: string) {
+async function call(caller: Caller, path: readonly string[], args: readonly unknown[], logger: Logger, requestId: string) {
   const procedure = path.reduce<any>((node, key) => node[key], caller);
   try {
     return await procedure(...args);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'bun:test';
 import { chromium, type Browser } from 'playwright-core';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../../routers/config.ts';
 import { boot, CLIENT_DIR } from '../local/boot.ts';
 import { recordingLogger } from './logger.ts';
 

@@ -2,8 +2,8 @@
 // with real accounts: the same FormActions the pages run through tRPC with it.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../../server/testing/test-shop.ts';
-import * as actions from '../../admin-actions.ts';
-import { formErrors } from '../../form-action.ts';
+import * as actions from '../../forms/admin-forms.ts';
+import { formErrors } from '../../forms/form-action.ts';
 import { parseDollars } from '../../format.ts';
 
 let shop: TestShop;

@@ -2,7 +2,7 @@
 // Most renders use an in-process caller with a session; the access test goes through
 // HTTP with real accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import type { SessionUser } from '../../../server/context.ts';
+import type { SessionUser } from '../../../routers/context.ts';
 import { ADMIN, createTestShop, CUSTOMER, type TestShop } from '../../../server/testing/test-shop.ts';
 import { renderPage } from '../../entry-server.tsx';
 

@@ -4,7 +4,7 @@
 import { Title } from '@solidjs/meta';
 import { useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import * as actions from '../../admin-actions.ts';
+import * as actions from '../../forms/admin-forms.ts';
 import { orNotFound, useApi, type Api, type ApiOutput } from '../../api.ts';
 import { ActionForm, SubmitButton } from '../../components/action-form.tsx';
 import { known } from '../../known.ts';

@@ -8,7 +8,7 @@ import { Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { LibsqlDialect } from '../../../db/dialect.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
-import { seedCatalog } from '../../../db/seed/catalog.ts';
+import { seedCatalog } from '../../seed/catalog.ts';
 import { createLibsqlHttpHandler } from './handler.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gomall-libsql-http-'));
@@ -129,7 +129,7 @@ describe('libSQL over HTTP (stand-in)', () => {
   it('is what a remote DATABASE_URL (http:) reaches: the shop boots on it after db:migrate and seed', async () => {
     // Only what the scripts need: an ADMIN_EMAIL or SESSION_SECRET of the caller's must not change the outcome.
     const env = { PATH: process.env.PATH ?? '', DATABASE_URL: `http://127.0.0.1:${server.port}`, DATABASE_AUTH_TOKEN: 'token' };
-    for (const script of ['db/migrate-cli.ts', 'db/seed/cli.ts']) {
+    for (const script of ['server/migrate-cli.ts', 'server/seed/cli.ts']) {
       const proc = Bun.spawn([process.execPath, script], { env, stdout: 'ignore', stderr: 'pipe' });
       const [code, stderr] = await Promise.all([proc.exited, new Response(proc.stderr).text()]);
       // The error output shows in the failure message when a script fails.

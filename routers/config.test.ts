@@ -26,4 +26,8 @@ describe('configuration', () => {
     expect(() => readConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be set to at least 32 characters/);
     expect(() => readConfig({ ADMIN_PASSWORD: 'short' })).toThrow('ADMIN_PASSWORD must be 8 to 128 characters');
   });
+
+  it('refuses a DATABASE_URL it cannot use, saying which schemes work', () => {
+    expect(() => readConfig({ DATABASE_URL: 'postgres://localhost/shop' })).toThrow(/file: libsql: http: https:/);
+  });
 });

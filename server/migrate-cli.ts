@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (embedded or remote).
-import { readConfig } from '../server/config.ts';
-import { openDatabase } from './client.ts';
-import { migrateToLatest } from './migrate.ts';
+import { readConfig } from '../routers/config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 
 const config = readConfig();
 const { db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);

@@ -2,8 +2,8 @@
 // the id carried in an HMAC-signed, HttpOnly, SameSite=Lax cookie issued on the
 // first add. The id never comes from procedure input, so no one can name another's cart.
 import { parseSigned, serialize, serializeSigned } from 'hono/utils/cookie';
-import { cookieAttributes } from './auth/cookie.ts';
-import type { Context } from './context.ts';
+import { cookieAttributes } from '../user/cookie.ts';
+import type { Context } from '../context.ts';
 
 export const GUEST_CART_COOKIE = 'gomall_cart';
 const GUEST_ID = /^[A-Za-z0-9_-]{22}$/;

@@ -1,7 +1,7 @@
 // A form that works both ways with one definition: posted as a plain HTML form
-// (server/form-post.ts runs it with the in-process caller and redirects or
+// (server/form-post-handler.ts runs it with the in-process caller and redirects or
 // re-renders with errors) or submitted by JavaScript through the tRPC client.
-import type { Api } from './api.ts';
+import type { MutationApi } from '../api.ts';
 
 export type Fields = Record<string, string>;
 
@@ -11,9 +11,17 @@ export interface FormAction<R = unknown> {
   /** The page that shows the form, re-rendered with errors after a failed post. */
   page: (fields: Fields) => string;
   /** The procedure call, built from the form's fields (the same on server and browser). */
-  run: (api: Api, fields: Fields) => Promise<R>;
-  /** Where the browser goes after success (a method, so a list of actions may hold any result type). */
-  done(fields: Fields, result: R): string;
+  run: (api: MutationApi, fields: Fields) => Promise<R>;
+  /**
+   * Where the browser goes after success (a method, so a list of actions may hold any
+   * result type). `from` is the page the form was posted from, when known.
+   */
+  done(fields: Fields, result: R, from?: string): string;
+  /**
+   * For forms shown on many pages (add to cart): where to go back to after a failure,
+   * instead of re-rendering `page` with the errors.
+   */
+  failed?(fields: Fields, error: ErrorFacts, from?: string): string;
   /** The form field that shows the errors of a procedure input named differently (priceCents → price). */
   fieldOf?: Record<string, string>;
 }
@@ -49,6 +57,8 @@ export function keptValues(fields: Fields): Fields {
 
 export interface ErrorFacts {
   code?: string;
+  /** The domain's own error code (NOT_ENOUGH_STOCK), when a domain rule refused. */
+  reason?: string;
   message: string;
   issues?: { path: string; message: string }[];
 }

@@ -2,9 +2,9 @@
 // a generated password for admin@gomall.local, printed once when it is created.
 import { registerUser } from '../../routers/user/accounts.ts';
 import { verifyPassword } from '../../routers/user/password.ts';
-import type { Config } from '../../server/config.ts';
-import type { Logger } from '../../server/logger.ts';
-import type { Db } from '../database.ts';
+import type { Config } from '../../routers/config.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../../db/database.ts';
 
 export const DEV_ADMIN_EMAIL = 'admin@gomall.local';
 

@@ -1,7 +1,7 @@
 // The user forms (sign in, sign up, sign out, account), each defined once and
 // run the same way by a plain form post and by JavaScript.
-import { safeNext, withNext } from '../server/auth/next.ts';
-import { wholeNumber } from '../routers/shared/form-numbers.ts';
+import { safeNext, withNext } from '../../routers/shared/next.ts';
+import { wholeNumber } from '../../routers/shared/form-numbers.ts';
 import { checked, type FormAction } from './form-action.ts';
 
 export const signIn: FormAction = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'bun:test';
-import { createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
+import { createTestShop, type TestShop } from '../testing/test-shop.ts';
 import { DEV_ADMIN_EMAIL, seedAdmin } from './admin.ts';
 
 let shop: TestShop;

@@ -1,6 +1,7 @@
 // Runtime configuration, read once from the environment (see .env.example).
 
 export const DEFAULT_DATABASE_URL = 'file:./data/gomall.db';
+const DATABASE_SCHEMES = ['file:', 'libsql:', 'http:', 'https:'];
 
 export type Mode = 'development' | 'production' | 'test';
 
@@ -29,13 +30,21 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
   return {
     mode,
     port: intFrom(env, 'PORT', 3000),
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl: databaseUrlFrom(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     lowStockThreshold: intFrom(env, 'LOW_STOCK_THRESHOLD', 5),
     secret: secretFrom(env, mode),
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: adminPasswordFrom(env),
   };
+}
+
+function databaseUrlFrom(env: Env): string {
+  const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (!DATABASE_SCHEMES.some((s) => url.startsWith(s))) {
+    throw new ConfigError(`DATABASE_URL must start with one of ${DATABASE_SCHEMES.join(' ')} (got "${url}")`);
+  }
+  return url;
 }
 
 function adminPasswordFrom(env: Env): string | undefined {

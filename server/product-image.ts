@@ -4,10 +4,6 @@ import type { Handler } from 'hono';
 
 const SLUG_SVG = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.svg$/;
 
-export function productImagePath(slug: string): string {
-  return `/img/products/${slug}.svg`;
-}
-
 function hash(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);

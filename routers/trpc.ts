@@ -25,25 +25,18 @@ function plainMessage(message: string): string {
 }
 
 /**
- * The cause of a domain error about one input field (e.g. "email already taken"):
- * the error's message stays as written and data.issues names the field, so forms
- * can show it next to that field.
+ * The field-named issues of an error: from input validation, or a domain error about
+ * one field (e.g. "email already taken"), so forms can show it next to that field.
  */
-export class FieldError extends Error {
-  override name = 'FieldError';
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The field-named issues of an error: from input validation or a FieldError cause. */
 export function errorIssues(error: TRPCError): FieldIssue[] | undefined {
   if (error.cause instanceof StandardSchemaV1Error) return fieldIssues(error.cause);
-  if (error.cause instanceof FieldError) return [{ path: error.cause.path, message: error.message }];
+  if (error.cause instanceof DomainError && error.cause.field) return [{ path: error.cause.field, message: error.message }];
   return undefined;
+}
+
+/** The one place a domain error becomes the error an API client sees. */
+function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: error.kind, message: error.message, cause: error });
 }
 
 const t = initTRPC.context<Context>().create({
@@ -56,10 +49,12 @@ const t = initTRPC.context<Context>().create({
         ? `Something went wrong on our side (request ${ctx.requestId}).`
         : shape.message;
     const { stack, ...data } = shape.data;
+    // The domain's own code (NOT_ENOUGH_STOCK, COUPON_EXPIRED…), for clients that act on it.
+    const reason = error.cause instanceof DomainError ? error.cause.code : undefined;
     return {
       ...shape,
       message,
-      data: { ...data, ...(internal && ctx?.config.mode === 'development' ? { stack } : {}), issues },
+      data: { ...data, ...(internal && ctx?.config.mode === 'development' ? { stack } : {}), issues, reason },
     };
   },
 });
@@ -69,7 +64,7 @@ export const createCallerFactory = t.createCallerFactory;
 // Domain errors (UserError, CartError, CatalogError…) become tRPC errors here, once.
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw result.error.cause.toTRPC();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
 });
 

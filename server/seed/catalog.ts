@@ -1,6 +1,6 @@
 // Idempotent catalog seed: inserts what is missing by slug, never overwrites edits.
-import type { Db } from '../database.ts';
-import { productImagePath } from '../../routers/product/image.ts';
+import type { Db } from '../../db/database.ts';
+import { productImagePath } from '../../routers/product/image-path.ts';
 import { seedCategories, seedProducts } from './catalog-data.ts';
 
 export interface SeedProgress {

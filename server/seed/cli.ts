@@ -1,9 +1,9 @@
 // `npm run seed`: migrates an embedded database, then seeds the catalog and the
 // administrator account (both idempotent), with progress.
-import { readConfig } from '../../server/config.ts';
-import { consoleLogger } from '../../server/logger.ts';
-import { openDatabase } from '../client.ts';
-import { migrateToLatest } from '../migrate.ts';
+import { readConfig } from '../../routers/config.ts';
+import { consoleLogger } from '../logger.ts';
+import { openDatabase } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
 import { seedAdmin } from './admin.ts';
 import { seedCatalog } from './catalog.ts';
 

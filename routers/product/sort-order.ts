@@ -1,12 +1,7 @@
-// How product lists are ordered, shared by the category listing and search.
-// Every order ends on the id so pages never overlap or skip a product.
+// How product lists are ordered in SQL. Every order ends on the id so pages never
+// overlap or skip a product.
 import { sql, type RawBuilder } from 'kysely';
-
-export const PRODUCT_SORTS = ['featured', 'newest', 'price_asc', 'price_desc', 'name'] as const;
-export type ProductSort = (typeof PRODUCT_SORTS)[number];
-
-export const SEARCH_SORTS = ['relevance', ...PRODUCT_SORTS] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
+import type { ProductSort } from '../shared/sorting.ts';
 
 /** ORDER BY terms over products aliased as `p`. */
 export const PRODUCT_ORDER: Record<ProductSort, RawBuilder<unknown>[]> = {

@@ -1,6 +1,5 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
-import { resolveSession } from './auth/session.ts';
 import type { Config } from './config.ts';
 import type { CartStore, Clock, Db } from './ports.ts';
 
@@ -44,11 +43,4 @@ export function createContext(
   { origin = 'http://localhost', clientAddress = 'unknown' }: RequestFacts = {},
 ): Context {
   return { ...deps, session: null, reqHeaders, resHeaders, requestId, origin, clientAddress };
-}
-
-/** The context of an HTTP request: signed in when its session cookie leads to a live session. */
-export async function createRequestContext(...args: Parameters<typeof createContext>): Promise<Context> {
-  const ctx = createContext(...args);
-  ctx.session = await resolveSession(ctx);
-  return ctx;
 }

@@ -1,8 +1,8 @@
 // The admin product forms (create, edit, archive, unarchive, adjust stock), each
 // defined once and run the same way by a plain form post and by JavaScript.
-import { wholeNumber } from '../routers/shared/form-numbers.ts';
+import { wholeNumber } from '../../routers/shared/form-numbers.ts';
 import { checked, FormFieldError, type Fields, type FormAction } from './form-action.ts';
-import { parseDollars } from './format.ts';
+import { parseDollars } from '../format.ts';
 
 /** A form field holds one value, so each category is its own checkbox: "category.<slug>". */
 const CATEGORY = 'category.';
