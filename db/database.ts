@@ -8,6 +8,16 @@ import type {
   ProductTable,
   StockAdjustmentTable,
 } from './tables/catalog.ts';
+import type { JobTable } from './tables/job.ts';
+import type {
+  CouponRedemptionTable,
+  CouponTable,
+  IdempotencyKeyTable,
+  OrderEventTable,
+  OrderLineTable,
+  OrderTable,
+  PaymentTable,
+} from './tables/order.ts';
 import type { AddressTable, LoginAttemptTable, SessionTable, UserTable } from './tables/user.ts';
 
 export interface Database {
@@ -21,6 +31,14 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   addresses: AddressTable;
+  coupons: CouponTable;
+  coupon_redemptions: CouponRedemptionTable;
+  orders: OrderTable;
+  order_lines: OrderLineTable;
+  order_events: OrderEventTable;
+  payments: PaymentTable;
+  idempotency_keys: IdempotencyKeyTable;
+  jobs: JobTable;
 }
 
 export type Db = Kysely<Database>;

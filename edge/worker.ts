@@ -8,6 +8,7 @@ import { renderPage } from '../client/entry-server.tsx';
 import { createApp, type App } from '../server/app.ts';
 import { ConfigError, readConfig } from '../routers/config.ts';
 import { systemClock } from '../server/local/clock.ts';
+import { jobRunner, localScheduler, type JobRunner } from '../server/local/scheduler.ts';
 import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';
 import { durableCartStore } from './cart-store.ts';
@@ -17,18 +18,15 @@ import type { Env } from './env.ts';
 export { CartObject } from './cart-object.ts';
 
 const assets = assetsFromManifest(manifest);
-let app: App | undefined;
+let shop: { app: App; jobs: JobRunner } | undefined;
 
-function buildApp(env: Env): App {
+function buildShop(env: Env) {
   const config = readConfig(variables(env), 'production');
   const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
-  return createApp({
-    deps: { db, carts: durableCartStore(env.CART), clock: systemClock, config },
-    logger: consoleLogger,
-    assets,
-    render: renderPage,
-    serveAssets: serveAssets(env),
-  });
+  // Jobs go to the jobs table in libSQL; the cron trigger (wrangler.toml) runs the due ones.
+  const deps = { db, carts: durableCartStore(env.CART), scheduler: localScheduler(db, systemClock), clock: systemClock, config };
+  const app = createApp({ deps, logger: consoleLogger, assets, render: renderPage, serveAssets: serveAssets(env) });
+  return { app, jobs: jobRunner({ deps, logger: consoleLogger }) };
 }
 
 // Static assets are served before the Worker runs; a request still reaching it is
@@ -49,12 +47,16 @@ const toWorker = (response: Response) => response as unknown as WorkerResponse;
 export default {
   async fetch(request, env, ctx) {
     try {
-      app ??= buildApp(env);
-      return toWorker(await app.fetch(request as unknown as Request, env, ctx));
+      shop ??= buildShop(env);
+      return toWorker(await shop.app.fetch(request as unknown as Request, env, ctx));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       console.error(`GoMall cannot start: ${error.message}`);
       return toWorker(new Response('The shop is not configured correctly.', { status: 500 }));
     }
+  },
+  async scheduled(_event, env, ctx) {
+    shop ??= buildShop(env);
+    ctx.waitUntil(shop.jobs.runDue());
   },
 } satisfies ExportedHandler<Env>;

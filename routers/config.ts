@@ -14,6 +14,13 @@ export interface Config {
   lowStockThreshold: number;
   /** Signs session JWTs and cart cookies (SESSION_SECRET, at least 32 characters). */
   secret: string;
+  /** Checkout: flat shipping (SHIPPING_FLAT_CENTS), free from FREE_SHIPPING_FROM_CENTS of goods after discount. */
+  shippingFlatCents: number;
+  freeShippingFromCents: number;
+  /** Sales tax in basis points of the discounted goods (TAX_RATE_BPS, 825 = 8.25 %). */
+  taxRateBps: number;
+  /** How long an order waits for payment before it cancels itself (ORDER_PAYMENT_TIMEOUT_SECONDS). */
+  orderPaymentTimeoutSeconds: number;
   /** The administrator account created at seed time (ADMIN_EMAIL / ADMIN_PASSWORD). */
   adminEmail?: string;
   adminPassword?: string;
@@ -33,6 +40,10 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     databaseUrl: databaseUrlFrom(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     lowStockThreshold: intFrom(env, 'LOW_STOCK_THRESHOLD', 5),
+    shippingFlatCents: intFrom(env, 'SHIPPING_FLAT_CENTS', 599),
+    freeShippingFromCents: intFrom(env, 'FREE_SHIPPING_FROM_CENTS', 7500),
+    taxRateBps: intFrom(env, 'TAX_RATE_BPS', 825),
+    orderPaymentTimeoutSeconds: intFrom(env, 'ORDER_PAYMENT_TIMEOUT_SECONDS', 900),
     secret: secretFrom(env, mode),
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: adminPasswordFrom(env),

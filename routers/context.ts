@@ -1,7 +1,7 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
 import type { Config } from './config.ts';
-import type { CartStore, Clock, Db } from './ports.ts';
+import type { CartStore, Clock, Db, Scheduler } from './ports.ts';
 
 export interface SessionUser {
   userId: number;
@@ -13,6 +13,7 @@ export interface SessionUser {
 export interface AppDeps {
   db: Db;
   carts: CartStore;
+  scheduler: Scheduler;
   clock: Clock;
   config: Config;
 }

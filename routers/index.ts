@@ -2,6 +2,9 @@
 import { createCallerFactory, router } from './trpc.ts';
 import { adminRouter } from './admin/router.ts';
 import { cartRouter } from './cart/router.ts';
+import { checkoutRouter } from './checkout/router.ts';
+import { orderRouter } from './order/router.ts';
+import { paymentRouter } from './payment/router.ts';
 import { productRouter } from './product/router.ts';
 import { userRouter } from './user/router.ts';
 
@@ -10,6 +13,9 @@ export const appRouter = router({
   admin: adminRouter,
   cart: cartRouter,
   user: userRouter,
+  checkout: checkoutRouter,
+  order: orderRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,3 +51,24 @@ export interface CartStore {
    */
   merge(fromCartId: string, toCartId: string, limits: MergeLimits): Promise<CartLine[]>;
 }
+
+/** The named background jobs; their handlers live with their domain (routers/jobs.ts lists them). */
+export type JobName = 'order.expire';
+
+export interface ScheduleOptions {
+  /** When to run, epoch ms (or `delaySeconds` from now). */
+  at?: number;
+  delaySeconds?: number;
+  /** Scheduling an existing key again keeps the one job; `cancel(key)` finds it. */
+  key?: string;
+}
+
+/**
+ * Runs named jobs later, at least once: every handler is idempotent. Local: a
+ * durable jobs table and an in-process runner; edge: QStash or a Durable Object alarm.
+ */
+export interface Scheduler {
+  schedule(job: JobName, payload: unknown, options: ScheduleOptions): Promise<void>;
+  /** Cancels the job with this key if it has not run; a no-op otherwise. */
+  cancel(key: string): Promise<void>;
+}

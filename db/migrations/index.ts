@@ -6,6 +6,7 @@ import * as users from './2026_11_25_130000_users.ts';
 import * as catalogSearch from './2026_11_25_140000_catalog_search.ts';
 import * as carts from './2026_11_25_150000_carts.ts';
 import * as loginAttemptsTime from './2026_11_26_090000_login_attempts_time.ts';
+import * as orders from './2026_12_03_090000_orders.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_140000_catalog_search': catalogSearch,
   '2026_11_25_150000_carts': carts,
   '2026_11_26_090000_login_attempts_time': loginAttemptsTime,
+  '2026_12_03_090000_orders': orders,
 };

@@ -1,9 +1,13 @@
 // The admin console's API. Each area is a sub-router; every procedure is admin-only.
 import { router } from '../trpc.ts';
+import { couponAdminRouter } from '../coupon/admin-router.ts';
 import { adminCategoryRouter } from './category-router.ts';
 import { adminProductRouter } from './product-router.ts';
+import { orderAdminRouter } from '../order/admin-router.ts';
 
 export const adminRouter = router({
   product: adminProductRouter,
   category: adminCategoryRouter,
+  order: orderAdminRouter,
+  coupon: couponAdminRouter,
 });

@@ -18,7 +18,7 @@ const emailText = v.pipe(
   v.maxLength(254, 'must be at most 254 characters'),
 );
 
-const email = v.pipe(emailText, v.email('must be a valid email address, like you@example.com'));
+export const email = v.pipe(emailText, v.email('must be a valid email address, like you@example.com'));
 
 const newPassword = v.pipe(
   v.string('must be text'),
@@ -58,8 +58,8 @@ export const changePasswordInput = v.object({
 });
 
 
-export const saveAddressInput = v.object({
-  id: v.optional(id),
+/** A postal address, as saved in the address book and as an order ships to it. */
+export const addressFields = {
   firstName: text(100),
   lastName: text(100),
   street: text(200),
@@ -72,6 +72,11 @@ export const saveAddressInput = v.object({
     v.toUpperCase(),
     v.check(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code, like US'),
   ),
+};
+
+export const saveAddressInput = v.object({
+  id: v.optional(id),
+  ...addressFields,
   isDefault: v.optional(v.boolean('must be true or false'), false),
 });
 

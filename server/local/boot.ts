@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../../routers/ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
 import { localCartStore } from './cart-store.ts';
+import { jobRunner, localScheduler } from './scheduler.ts';
 import { systemClock } from './clock.ts';
 
 export const CLIENT_DIR = 'dist/client';
@@ -62,8 +63,10 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
   const assets = readClientAssets();
   const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
+  const deps = { db, carts: localCartStore(db, clock), scheduler: localScheduler(db, clock), clock, config };
+  const jobs = jobRunner({ deps, logger });
   const app = createApp({
-    deps: { db, carts: localCartStore(db, clock), clock, config },
+    deps,
     logger,
     assets,
     render,
@@ -75,12 +78,16 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
     clientAddress: (c) => getConnInfo(c).remote.address,
   });
   const server = Bun.serve({ port: config.port, fetch: app.fetch });
+  // Jobs that fell due while the shop was down run now, then as they fall due.
+  jobs.start();
   return {
     app,
     db,
+    jobs,
     url: `http://localhost:${server.port}`,
     async stop() {
       await server.stop(true);
+      await jobs.stop();
       await db.destroy();
     },
   };

@@ -1,13 +1,15 @@
 // Idempotent catalog seed: inserts what is missing by slug, never overwrites edits.
+// The demo coupons come with it, so every place that seeds a shop offers them.
 import type { Db } from '../../db/database.ts';
 import { productImagePath } from '../../routers/product/image-path.ts';
 import { seedCategories, seedProducts } from './catalog-data.ts';
+import { seedCoupons } from './coupons.ts';
 
 export interface SeedProgress {
   (done: number, total: number): void;
 }
 
-export async function seedCatalog(db: Db, now: number, progress?: SeedProgress): Promise<{ products: number }> {
+export async function seedCatalog(db: Db, now: number, progress?: SeedProgress): Promise<{ products: number; coupons: number }> {
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('categories')
@@ -45,6 +47,7 @@ export async function seedCatalog(db: Db, now: number, progress?: SeedProgress):
       }
       if ((i + 1) % 20 === 0 || i + 1 === seedProducts.length) progress?.(i + 1, seedProducts.length);
     }
-    return { products: inserted };
+    const { coupons } = await seedCoupons(trx, now);
+    return { products: inserted, coupons };
   });
 }

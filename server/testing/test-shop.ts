@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../../routers/user/cookie.ts';
 import { resolveSession } from '../../routers/user/session.ts';
 import { createContext, type SessionUser } from '../../routers/context.ts';
 import { localCartStore } from '../local/cart-store.ts';
+import { jobRunner, localScheduler } from '../local/scheduler.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
@@ -30,7 +31,10 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const clock = manualClock();
   const { db } = await prepareDatabase(config, logger, clock);
   const carts = localCartStore(db, clock);
-  const deps = { db, carts, clock, config };
+  const scheduler = localScheduler(db, clock);
+  const deps = { db, carts, scheduler, clock, config };
+  // Not started: tests move the clock and run due jobs themselves (jobs.runDue()).
+  const jobs = jobRunner({ deps, logger, retryDelayMs: 1000 });
   const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
   const fetch = (path: string, init?: RequestInit) => app.fetch(new Request(`http://localhost${path}`, init));
   let accounts = 0;
@@ -57,6 +61,8 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
     app,
     db,
     carts,
+    scheduler,
+    jobs,
     clock,
     config,
     logger,

@@ -1,0 +1,17 @@
+// Every background job's handler, registered once: each scheduler adapter (the
+// local jobs table, QStash, a Durable Object alarm) runs these same functions.
+// Payloads are checked here, as they come back from storage or the network.
+import * as v from 'valibot';
+import type { AppDeps } from './context.ts';
+import { expireOrder } from './order/cancel.ts';
+import type { JobName } from './ports.ts';
+
+export type JobHandler = (deps: AppDeps, payload: unknown) => Promise<void>;
+
+const orderPayload = v.object({ orderId: v.pipe(v.number(), v.integer()) });
+
+export const jobHandlers: Record<JobName, JobHandler> = {
+  'order.expire': (deps, payload) => expireOrder(deps, v.parse(orderPayload, payload).orderId),
+};
+
+export const isJobName = (name: string): name is JobName => Object.hasOwn(jobHandlers, name);
