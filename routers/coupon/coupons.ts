@@ -205,7 +205,10 @@ export async function updateCoupon(db: Db, id: number, changes: CouponChanges, n
     const current = await trx.selectFrom('coupons').select(['startsAt', 'endsAt']).where('id', '=', id).executeTakeFirst();
     if (!current) throw new CouponError('COUPON_NOT_FOUND', 'There is no such coupon.');
     // The window as it will be: a new end must still follow the start it keeps, and the reverse.
-    checkWindow(changes.startsAt === undefined ? current.startsAt : changes.startsAt, changes.endsAt === undefined ? current.endsAt : changes.endsAt);
+    checkWindow(
+      changes.startsAt === undefined ? current.startsAt : changes.startsAt,
+      changes.endsAt === undefined ? current.endsAt : changes.endsAt,
+    );
     // Fields left undefined are left out of the SET; null ones clear the column.
     const row = await trx
       .updateTable('coupons')

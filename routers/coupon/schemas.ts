@@ -53,6 +53,9 @@ const active = v.boolean('must be true or false');
 const inOrder = (window: { startsAt?: number | null; endsAt?: number | null }) =>
   window.startsAt == null || window.endsAt == null || window.endsAt > window.startsAt;
 
+const REQUIRED = { percent: 'is required for a percent coupon', amountCents: 'is required for a fixed coupon' };
+const ONLY = { percent: 'only applies to a percent coupon', amountCents: 'only applies to a fixed coupon' };
+
 export const createCouponInput = v.pipe(
   v.object({
     code,
@@ -68,20 +71,14 @@ export const createCouponInput = v.pipe(
     description: v.optional(description),
   }),
   // The kind decides which of percent and amountCents the coupon has: exactly that one.
+  v.forward(v.partialCheck([['kind'], ['percent']], (i) => i.kind !== 'percent' || i.percent !== undefined, REQUIRED.percent), ['percent']),
+  v.forward(v.partialCheck([['kind'], ['percent']], (i) => i.kind !== 'fixed' || i.percent === undefined, ONLY.percent), ['percent']),
   v.forward(
-    v.partialCheck([['kind'], ['percent']], (i) => i.kind !== 'percent' || i.percent !== undefined, 'is required for a percent coupon'),
-    ['percent'],
-  ),
-  v.forward(
-    v.partialCheck([['kind'], ['percent']], (i) => i.kind !== 'fixed' || i.percent === undefined, 'only applies to a percent coupon'),
-    ['percent'],
-  ),
-  v.forward(
-    v.partialCheck([['kind'], ['amountCents']], (i) => i.kind !== 'fixed' || i.amountCents !== undefined, 'is required for a fixed coupon'),
+    v.partialCheck([['kind'], ['amountCents']], (i) => i.kind !== 'fixed' || i.amountCents !== undefined, REQUIRED.amountCents),
     ['amountCents'],
   ),
   v.forward(
-    v.partialCheck([['kind'], ['amountCents']], (i) => i.kind !== 'percent' || i.amountCents === undefined, 'only applies to a fixed coupon'),
+    v.partialCheck([['kind'], ['amountCents']], (i) => i.kind !== 'percent' || i.amountCents === undefined, ONLY.amountCents),
     ['amountCents'],
   ),
   v.forward(v.partialCheck([['startsAt'], ['endsAt']], inOrder, 'must be after startsAt'), ['endsAt']),

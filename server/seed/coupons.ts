@@ -4,7 +4,14 @@ import type { Db } from '../../db/database.ts';
 const demoCoupons = [
   { code: 'WELCOME10', kind: 'percent', percent: 10, description: '10% off your order' },
   { code: 'SAVE5', kind: 'fixed', amountCents: 500, minSubtotalCents: 3000, description: '$5 off orders of $30 or more' },
-  { code: 'SPRING25', kind: 'percent', percent: 25, maxRedemptions: 100, maxPerCustomer: 1, description: '25% off, once per customer, for the first 100 orders' },
+  {
+    code: 'SPRING25',
+    kind: 'percent',
+    percent: 25,
+    maxRedemptions: 100,
+    maxPerCustomer: 1,
+    description: '25% off, once per customer, for the first 100 orders',
+  },
 ] as const;
 
 /** Seeds the demo coupons; a transaction may be passed as `db`. Returns how many were new. */
