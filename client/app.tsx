@@ -8,6 +8,10 @@ import { CartPage } from './pages/cart.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
+import { AdminOrderPage, AdminOrdersPage } from './pages/admin/orders.tsx';
+import { AdminCouponsPage } from './pages/admin/coupons.tsx';
+import { OrderPage } from './pages/order.tsx';
+import { OrdersPage } from './pages/orders.tsx';
 import { CategoryPage } from './pages/category.tsx';
 import { CheckoutPage } from './pages/checkout.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -50,6 +54,11 @@ export function App(props: {
             <Route path="/account" component={AccountPage} />
             <Route path="/cart" component={CartPage} />
             <Route path="/checkout" component={CheckoutPage} />
+            <Route path="/orders" component={OrdersPage} />
+            <Route path="/orders/:id" component={OrderPage} />
+            <Route path="/admin/orders" component={AdminOrdersPage} />
+            <Route path="/admin/orders/:id" component={AdminOrderPage} />
+            <Route path="/admin/coupons" component={AdminCouponsPage} />
             <Route path="*404" component={() => <NotFoundPage />} />
           </Router>
         </MetaProvider>

@@ -9,6 +9,9 @@ import type { Api } from '../client/api.ts';
 import type { PostedForm } from '../client/forms/form-action.ts';
 import { adminActions } from '../client/forms/admin-forms.ts';
 import { cartActions } from '../client/forms/cart-forms.ts';
+import { checkoutActions } from '../client/forms/checkout-forms.ts';
+import { orderActions } from '../client/forms/order-forms.ts';
+import { adminOrderActions } from '../client/forms/admin-order-forms.ts';
 import { userActions } from '../client/forms/user-forms.ts';
 import { productImage } from './product-image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
@@ -120,7 +123,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
   app.get('/img/products/:file', productImage);
 
   // Forms for shoppers without JavaScript: each runs the same procedure its page calls with JavaScript.
-  for (const action of [...userActions, ...adminActions, ...cartActions]) {
+  for (const action of [...userActions, ...adminActions, ...cartActions, ...checkoutActions, ...orderActions, ...adminOrderActions]) {
     app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
   }
   app.notFound(() => plainText('Not found', 404));

@@ -35,6 +35,9 @@ export function AccountMenu() {
             <a href="/account" class="text-gray-700 hover:text-gray-900 max-w-[8rem] sm:max-w-[14rem] truncate" title={user().email}>
               {user().name || 'Your account'}
             </a>
+            <a href="/orders" class="text-gray-700 hover:text-gray-900">
+              Orders
+            </a>
             <Show when={user().role === 'admin'}>
               <a href="/admin/products" class="text-gray-700 hover:text-gray-900">
                 Admin

@@ -50,9 +50,9 @@ export function fieldsOf(entries: Iterable<[string, unknown]>): Fields {
   return fields;
 }
 
-/** What a re-rendered form may show again: everything except passwords. */
+/** What a re-rendered form may show again: everything except passwords and card numbers and codes. */
 export function keptValues(fields: Fields): Fields {
-  return Object.fromEntries(Object.entries(fields).filter(([key]) => !/password/i.test(key)));
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !/password|^card\.(number|cvv)$/i.test(key)));
 }
 
 export interface ErrorFacts {

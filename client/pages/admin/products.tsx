@@ -7,6 +7,7 @@ import { StockBadge } from '../../components/product-card.tsx';
 import { MAX_PAGE } from '../../../routers/shared/paging.ts';
 import { countOf, formatMoney } from '../../format.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
+import { AdminNav } from './orders.tsx';
 import { useQueryParams } from '../../query-params.ts';
 
 const PAGE_SIZE = 50;
@@ -41,6 +42,7 @@ export function AdminProductsPage() {
       {(page) => (
         <>
           <Title>Products — GoMall admin</Title>
+          <AdminNav current="products" />
           <div class="flex flex-wrap items-center justify-between gap-3 mb-4">
             <h1 class="text-2xl font-bold m-0">Products</h1>
             <a href="/admin/products/new" class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm">
