@@ -8,6 +8,7 @@ import type {
   ProductTable,
   StockAdjustmentTable,
 } from './tables/catalog.ts';
+import type { CampaignTable, MailboxTable, PasswordResetTable, ScheduledMessageTable } from './tables/email.ts';
 import type { JobTable } from './tables/job.ts';
 import type {
   CouponRedemptionTable,
@@ -39,6 +40,10 @@ export interface Database {
   payments: PaymentTable;
   idempotency_keys: IdempotencyKeyTable;
   jobs: JobTable;
+  mailbox: MailboxTable;
+  campaigns: CampaignTable;
+  password_resets: PasswordResetTable;
+  scheduled_messages: ScheduledMessageTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,6 +9,7 @@ import { createApp, type App } from '../server/app.ts';
 import { ConfigError, readConfig } from '../routers/config.ts';
 import { systemClock } from '../server/local/clock.ts';
 import { jobRunner, localScheduler, type JobRunner } from '../server/local/scheduler.ts';
+import { mailTransportFor } from '../server/mail/transports.ts';
 import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';
 import { durableCartStore } from './cart-store.ts';
@@ -24,7 +25,8 @@ function buildShop(env: Env) {
   const config = readConfig(variables(env), 'production');
   const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
   // Jobs go to the jobs table in libSQL; the cron trigger (wrangler.toml) runs the due ones.
-  const deps = { db, carts: durableCartStore(env.CART), scheduler: localScheduler(db, systemClock), clock: systemClock, config };
+  const mail = mailTransportFor(config, db, systemClock, consoleLogger);
+  const deps = { db, carts: durableCartStore(env.CART), scheduler: localScheduler(db, systemClock), mail, clock: systemClock, config };
   const app = createApp({ deps, logger: consoleLogger, assets, render: renderPage, serveAssets: serveAssets(env) });
   return { app, jobs: jobRunner({ deps, logger: consoleLogger }) };
 }

@@ -21,6 +21,21 @@ export interface Config {
   taxRateBps: number;
   /** How long an order waits for payment before it cancels itself (ORDER_PAYMENT_TIMEOUT_SECONDS). */
   orderPaymentTimeoutSeconds: number;
+  /** The shop as its emails and links name it: PUBLIC_URL (no trailing slash), SHOP_NAME, SHOP_ADDRESS, MAIL_FROM. */
+  publicUrl: string;
+  shopName: string;
+  shopAddress: string;
+  mailFrom: string;
+  /** How mail leaves: stored in the mailbox table, written to the log, or POSTed to an email API. */
+  mailTransport: 'mailbox' | 'log' | 'http';
+  mailApiUrl?: string;
+  mailApiKey?: string;
+  /** Where delayed jobs go: the local jobs table and runner, or QStash (QSTASH_TOKEN, signing keys). */
+  scheduler: 'local' | 'qstash';
+  qstashUrl?: string;
+  qstashToken?: string;
+  qstashCurrentSigningKey?: string;
+  qstashNextSigningKey?: string;
   /** The administrator account created at seed time (ADMIN_EMAIL / ADMIN_PASSWORD). */
   adminEmail?: string;
   adminPassword?: string;
@@ -45,9 +60,43 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     taxRateBps: intFrom(env, 'TAX_RATE_BPS', 825),
     orderPaymentTimeoutSeconds: intFrom(env, 'ORDER_PAYMENT_TIMEOUT_SECONDS', 900),
     secret: secretFrom(env, mode),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${intFrom(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    shopName: env.SHOP_NAME || 'GoMall',
+    shopAddress: env.SHOP_ADDRESS || 'GoMall Edge, 1 Market Street, San Francisco, CA 94105, USA',
+    mailFrom: env.MAIL_FROM || 'GoMall <shop@gomall.local>',
+    ...mailFrom(env, mode),
+    ...schedulerFrom(env),
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: adminPasswordFrom(env),
   };
+}
+
+function choice<T extends string>(env: Env, name: string, options: readonly T[], fallback: T): T {
+  const value = env[name] || fallback;
+  if (!options.includes(value as T)) throw new ConfigError(`${name} must be one of ${options.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function mailFrom(env: Env, mode: Mode) {
+  const mailTransport = choice(env, 'MAIL_TRANSPORT', ['mailbox', 'log', 'http'] as const, mode === 'production' ? 'log' : 'mailbox');
+  const mailApiUrl = env.MAIL_API_URL || undefined;
+  const mailApiKey = env.MAIL_API_KEY || undefined;
+  if (mailTransport === 'http' && !(mailApiUrl && mailApiKey)) throw new ConfigError('MAIL_TRANSPORT=http needs MAIL_API_URL and MAIL_API_KEY');
+  return { mailTransport, mailApiUrl, mailApiKey };
+}
+
+function schedulerFrom(env: Env) {
+  const scheduler = choice(env, 'SCHEDULER', ['local', 'qstash'] as const, 'local');
+  const qstash = {
+    qstashUrl: env.QSTASH_URL || undefined,
+    qstashToken: env.QSTASH_TOKEN || undefined,
+    qstashCurrentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY || undefined,
+    qstashNextSigningKey: env.QSTASH_NEXT_SIGNING_KEY || undefined,
+  };
+  if (scheduler === 'qstash' && !(qstash.qstashToken && qstash.qstashCurrentSigningKey && qstash.qstashNextSigningKey)) {
+    throw new ConfigError('SCHEDULER=qstash needs QSTASH_TOKEN, QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY');
+  }
+  return { scheduler, ...qstash };
 }
 
 function databaseUrlFrom(env: Env): string {

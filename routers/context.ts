@@ -1,7 +1,7 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
 import type { Config } from './config.ts';
-import type { CartStore, Clock, Db, Scheduler } from './ports.ts';
+import type { CartStore, Clock, Db, MailTransport, Scheduler } from './ports.ts';
 
 export interface SessionUser {
   userId: number;
@@ -14,6 +14,7 @@ export interface AppDeps {
   db: Db;
   carts: CartStore;
   scheduler: Scheduler;
+  mail: MailTransport;
   clock: Clock;
   config: Config;
 }

@@ -53,7 +53,7 @@ export interface CartStore {
 }
 
 /** The named background jobs; their handlers live with their domain (routers/jobs.ts lists them). */
-export type JobName = 'order.expire';
+export type JobName = 'order.expire' | 'email.send';
 
 export interface ScheduleOptions {
   /** When to run, epoch ms (or `delaySeconds` from now). */
@@ -71,4 +71,19 @@ export interface Scheduler {
   schedule(job: JobName, payload: unknown, options: ScheduleOptions): Promise<void>;
   /** Cancels the job with this key if it has not run; a no-op otherwise. */
   cancel(key: string): Promise<void>;
+}
+
+/** One email, with both parts: every message the shop sends has HTML and plain text. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe on marketing mail. */
+  headers?: Record<string, string>;
+}
+
+/** Delivers email. Local: stored in the mailbox table (or logged); production: an HTTP email API. */
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
 }

@@ -7,6 +7,7 @@ import * as catalogSearch from './2026_11_25_140000_catalog_search.ts';
 import * as carts from './2026_11_25_150000_carts.ts';
 import * as loginAttemptsTime from './2026_11_26_090000_login_attempts_time.ts';
 import * as orders from './2026_12_03_090000_orders.ts';
+import * as email from './2026_12_03_120000_email.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_150000_carts': carts,
   '2026_11_26_090000_login_attempts_time': loginAttemptsTime,
   '2026_12_03_090000_orders': orders,
+  '2026_12_03_120000_email': email,
 };

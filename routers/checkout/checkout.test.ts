@@ -240,7 +240,7 @@ describe('orders that are not paid', () => {
     // A new process: its own connection to the same database file and a fresh runner.
     const { db } = await openDatabase(shop.config.databaseUrl);
     try {
-      const runner = jobRunner({ deps: { db, carts: shop.carts, scheduler: shop.scheduler, clock: shop.clock, config: shop.config }, logger: recordingLogger() });
+      const runner = jobRunner({ deps: { db, carts: shop.carts, scheduler: shop.scheduler, mail: shop.mail, clock: shop.clock, config: shop.config }, logger: recordingLogger() });
       expect(await runner.runDue()).toBeGreaterThan(0);
     } finally {
       await db.destroy();

@@ -2,6 +2,7 @@
 // its existence does not leak) and, for admins, any order.
 import type { Db } from '../../db/database.ts';
 import type { OrderStatus } from '../../db/tables/order.ts';
+import type { ShippingAddress } from '../checkout/place-order.ts';
 import type { Paged } from '../shared/schemas.ts';
 import { orderNotFound } from './errors.ts';
 
@@ -62,7 +63,7 @@ export async function getOrder(db: Db, orderId: number, userId?: number) {
     db.selectFrom('order_events').select(['fromStatus', 'toStatus', 'reason', 'at']).where('orderId', '=', orderId).orderBy('id').execute(),
   ]);
   const { chargingUntil: _lease, shippingAddress, ...rest } = order;
-  return { ...rest, shippingAddress: JSON.parse(shippingAddress) as Record<string, string>, lines, payments, history };
+  return { ...rest, shippingAddress: JSON.parse(shippingAddress) as ShippingAddress, lines, payments, history };
 }
 
 export function listPayments(db: Db, orderId: number) {

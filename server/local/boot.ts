@@ -14,6 +14,7 @@ import type { Clock } from '../../routers/ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
 import { localCartStore } from './cart-store.ts';
 import { jobRunner, localScheduler } from './scheduler.ts';
+import { mailTransportFor } from '../mail/transports.ts';
 import { systemClock } from './clock.ts';
 
 export const CLIENT_DIR = 'dist/client';
@@ -63,7 +64,8 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
   const assets = readClientAssets();
   const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
-  const deps = { db, carts: localCartStore(db, clock), scheduler: localScheduler(db, clock), clock, config };
+  const mail = mailTransportFor(config, db, clock, logger);
+  const deps = { db, carts: localCartStore(db, clock), scheduler: localScheduler(db, clock), mail, clock, config };
   const jobs = jobRunner({ deps, logger });
   const app = createApp({
     deps,

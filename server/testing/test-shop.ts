@@ -11,6 +11,7 @@ import { resolveSession } from '../../routers/user/session.ts';
 import { createContext, type SessionUser } from '../../routers/context.ts';
 import { localCartStore } from '../local/cart-store.ts';
 import { jobRunner, localScheduler } from '../local/scheduler.ts';
+import { mailboxTransport } from '../mail/transports.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
@@ -32,7 +33,8 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const { db } = await prepareDatabase(config, logger, clock);
   const carts = localCartStore(db, clock);
   const scheduler = localScheduler(db, clock);
-  const deps = { db, carts, scheduler, clock, config };
+  const mail = mailboxTransport(db, clock, config.mailFrom);
+  const deps = { db, carts, scheduler, mail, clock, config };
   // Not started: tests move the clock and run due jobs themselves (jobs.runDue()).
   const jobs = jobRunner({ deps, logger, retryDelayMs: 1000 });
   const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
@@ -62,6 +64,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
     db,
     carts,
     scheduler,
+    mail,
     jobs,
     clock,
     config,
