@@ -8,8 +8,12 @@ import { CartPage } from './pages/cart.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
-import { AdminOrderPage, AdminOrdersPage } from './pages/admin/orders.tsx';
+import { AdminOrderPage } from './pages/admin/order.tsx';
+import { AdminOrdersPage } from './pages/admin/orders.tsx';
 import { AdminCouponsPage } from './pages/admin/coupons.tsx';
+import { AdminJobsPage } from './pages/admin/jobs.tsx';
+import { AdminMailboxPage, AdminMessagePage } from './pages/admin/mailbox.tsx';
+import { DevMailboxPage, DevMessagePage } from './pages/mailbox.tsx';
 import { OrderPage } from './pages/order.tsx';
 import { OrdersPage } from './pages/orders.tsx';
 import { CategoryPage } from './pages/category.tsx';
@@ -59,6 +63,11 @@ export function App(props: {
             <Route path="/admin/orders" component={AdminOrdersPage} />
             <Route path="/admin/orders/:id" component={AdminOrderPage} />
             <Route path="/admin/coupons" component={AdminCouponsPage} />
+            <Route path="/admin/jobs" component={AdminJobsPage} />
+            <Route path="/admin/mailbox" component={AdminMailboxPage} />
+            <Route path="/admin/mailbox/:id" component={AdminMessagePage} />
+            <Route path="/dev/mailbox" component={DevMailboxPage} />
+            <Route path="/dev/mailbox/:id" component={DevMessagePage} />
             <Route path="*404" component={() => <NotFoundPage />} />
           </Router>
         </MetaProvider>

@@ -79,7 +79,7 @@ describe('cart in Chromium', () => {
     await page.getByRole('button', { name: `Add to cart: ${tee.name}` }).click();
     await page.waitForURL(/cart=added/);
     expect(new URL(page.url()).pathname).toBe('/category/apparel');
-    expect(await page.getByText('Added to your cart.').isVisible()).toBe(true);
+    expect(await page.locator('.cart-notice').getByText('Added to your cart.').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Cart 1 item', exact: true }).isVisible()).toBe(true);
     await context.close();
   }, 30_000);

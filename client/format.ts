@@ -1,14 +1,6 @@
-// Money arrives as integer minor units; it becomes text (and typed text becomes cents) only here, at the UI edge.
-const formatters = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(cents: number, currency = 'USD'): string {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    formatters.set(currency, formatter);
-  }
-  return formatter.format(cents / 100);
-}
+// Money arrives as integer minor units and times as epoch milliseconds; they become
+// text (and typed text becomes cents) only here, at the UI edge.
+export { formatMoney } from '../routers/shared/money.ts';
 
 /**
  * An amount typed in dollars ("24.50", "$1,200", "7.5") as integer cents, or null
@@ -25,3 +17,12 @@ export function parseDollars(text: string): number | null {
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
+
+// One time zone on the server and in the browser, so a page hydrates with the text it was rendered with.
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateOnly = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** "Dec 3, 2026, 2:05 PM UTC". */
+export const formatTime = (ms: number) => `${dateTime.format(ms)} UTC`;
+/** "Dec 3, 2026". */
+export const formatDate = (ms: number) => dateOnly.format(ms);

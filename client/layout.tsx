@@ -7,45 +7,46 @@ import { AccountMenu } from './components/account-menu.tsx';
 import { CartBadge } from './components/cart-badge.tsx';
 import { CartNotice } from './components/cart-notice.tsx';
 import { Guarded } from './components/guarded.tsx';
+import { closeTogglesOnEscape, HeaderToggle } from './components/header-toggle.tsx';
 import { SearchBox } from './components/search-box.tsx';
+import { useRouteFocus } from './route-focus.ts';
 
 export function Layout(props: ParentProps) {
   const api = useApi();
   const [categories] = createResource(() => api.product.categories());
   const [cart, { mutate: setCart }] = createResource(() => api.cart.get());
   const [menuOpen, setMenuOpen] = createSignal(false);
+  const announcement = useRouteFocus(() => setMenuOpen(false));
   return (
     <CartContext.Provider value={{ cart, set: setCart }}>
       <div class="min-h-screen flex flex-col bg-gray-50 text-gray-900 font-sans">
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 bg-white p-2 rounded z-10">
           Skip to content
         </a>
+        {/* Says which page an in-app navigation arrived at. */}
+        <p aria-live="polite" aria-atomic="true" class="sr-only">
+          {announcement()}
+        </p>
         <header class="bg-white border-b border-gray-200">
-          <div class="max-w-6xl mx-auto px-4 py-3 flex items-center gap-3 md:gap-4 flex-wrap">
-            <a href="/" class="text-xl font-bold tracking-tight text-gray-900 no-underline">
+          {/* Phones: logo, account, cart and Menu on one row, search on the next, then whichever panel is open.
+              Wider: logo, search, account links and cart (flush right), categories below. */}
+          <div class="max-w-6xl mx-auto px-4 py-3 flex items-center gap-x-2 gap-y-3 sm:gap-x-3 md:gap-x-4 flex-wrap" onKeyDown={closeTogglesOnEscape}>
+            <a href="/" class="mr-auto md:mr-0 text-xl font-bold tracking-tight text-gray-900 no-underline">
               GoMall
             </a>
-            <SearchBox />
-            <div class="ml-auto md:ml-4 flex items-center gap-3">
-              <CartBadge />
-              <AccountMenu />
+            <div class="order-1 w-full md:order-none md:w-auto md:flex-1 md:max-w-xl">
+              <SearchBox />
             </div>
-            <button
-              type="button"
-              class="md:hidden px-3 py-1.5 rounded border border-gray-300 text-sm"
-              aria-controls="site-nav"
-              aria-expanded={menuOpen()}
-              onClick={() => setMenuOpen(!menuOpen())}
-            >
-              Menu
-            </button>
+            <AccountMenu />
+            <CartBadge />
+            <HeaderToggle id="site-menu" controls="site-nav" label="Menu" open={menuOpen()} onToggle={setMenuOpen} />
             <nav
               id="site-nav"
               aria-label="Categories"
-              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full md:order-last`}
+              class={`${menuOpen() ? 'block' : 'hidden'} md:block w-full order-3 md:order-last`}
             >
               <Guarded quiet>
-                <ul class="flex flex-col md:flex-row gap-1 md:gap-4 list-none m-0 p-0 text-sm">
+                <ul class="grid grid-cols-2 gap-x-4 gap-y-1 md:flex md:flex-row md:gap-4 list-none m-0 p-0 text-sm">
                   <For each={categories()}>
                     {(category) => (
                       <li>

@@ -2,6 +2,7 @@
 // repeated parameter (`?q=a&q=b`) over as a list, which code expecting text would
 // trip on; the first one counts.
 import { useSearchParams } from '@solidjs/router';
+import { MAX_PAGE } from '../routers/shared/paging.ts';
 
 export function useQueryParams<T extends Partial<Record<keyof T, string>>>(): T {
   const [params] = useSearchParams();
@@ -19,4 +20,10 @@ export function useQueryParams<T extends Partial<Record<keyof T, string>>>(): T 
     ownKeys: () => Reflect.ownKeys(params),
     getOwnPropertyDescriptor: (_, name) => (present(name) ? { value: first(name), enumerable: true, configurable: true } : undefined),
   });
+}
+
+/** A list's `page` parameter as a page number: 1 unless it names a page a list may show. */
+export function pageNumber(param: string | undefined): number {
+  const page = Math.floor(Number(param));
+  return page >= 1 && page <= MAX_PAGE ? page : 1;
 }

@@ -36,13 +36,14 @@ describe('storefront in Chromium', () => {
       if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
     });
     await page.goto(`${env.shop.url}/`);
-    const menu = page.getByRole('button', { name: 'Menu' });
+    const menu = page.locator('#site-menu > summary');
     const nav = page.locator('#site-nav');
     expect(await nav.isVisible()).toBe(false);
-    // A click before hydration is replayed by Solid once the handlers are attached.
+    // The menu is a <details>: it opens before the script runs too; then the script takes it over.
     await menu.click();
-    await page.waitForFunction(() => document.querySelector('#site-nav')?.checkVisibility(), undefined, { timeout: 10_000 });
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(() => document.querySelector('#site-nav')?.classList.contains('block'), undefined, { timeout: 10_000 });
+    expect(await nav.isVisible()).toBe(true);
+    expect(await page.locator('#site-menu').evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
 
     await nav.getByRole('link', { name: 'Apparel' }).click();
     await page.waitForURL(`${env.shop.url}/category/apparel`);

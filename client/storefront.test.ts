@@ -29,6 +29,47 @@ describe('home page', () => {
     expect(html).toContain('<div id="app" data-path="/">');
     expect(html).toContain('_$HY');
   });
+
+  it('shows the products an admin features, newest featured first, then other products to fill the grid', async () => {
+    // A shop of its own: the products made here would change the other tests' listings.
+    const own = await createTestShop();
+    try {
+      const admin = own.caller(ADMIN).admin.product;
+      const homeCards = async () => cardSlugs(await (await own.fetch('/')).text());
+      const seeded = seedProducts.filter((p) => p.featured).map((p) => p.slug);
+      expect((await homeCards()).sort()).toEqual([...seeded].sort());
+
+      const lamp = await admin.create({ name: 'Brass Reading Lamp', priceCents: 8900, categories: ['home-kitchen'], stock: 5, featured: true });
+      own.clock.advance(60_000);
+      const stool = await admin.create({ name: 'Oak Step Stool', priceCents: 5400, categories: ['home-kitchen'], stock: 5, featured: true });
+      const plain = await admin.create({ name: 'Plain Tin Box', priceCents: 900, categories: ['home-kitchen'], stock: 5 });
+      const cards = await homeCards();
+      expect(cards.slice(0, 2)).toEqual([stool.slug, lamp.slug]);
+      expect(cards).toHaveLength(12);
+      expect(cards).not.toContain(plain.slug);
+      // An existing product featured later shows too (before older featured products).
+      own.clock.advance(60_000);
+      const { id } = await own.caller().product.get({ slug: 'ribbed-tank-top' });
+      await admin.update({ id, featured: true });
+      expect((await homeCards()).slice(0, 3)).toEqual(['ribbed-tank-top', stool.slug, lamp.slug]);
+      // Saving a featured product again (the edit form always sends the box) keeps its place.
+      own.clock.advance(60_000);
+      await admin.update({ id: lamp.id, name: 'Brass Reading Lamp', featured: true });
+      expect((await homeCards()).slice(0, 3)).toEqual(['ribbed-tank-top', stool.slug, lamp.slug]);
+
+      // Fewer featured products than the grid holds: the rest is filled with other products, none twice.
+      for (const slug of [...seeded, stool.slug, lamp.slug, 'ribbed-tank-top'].slice(2)) {
+        const product = await own.caller().product.get({ slug });
+        await admin.update({ id: product.id, featured: false });
+      }
+      const filled = await homeCards();
+      expect(filled.slice(0, 2).sort()).toEqual(seeded.slice(0, 2).sort());
+      expect(filled).toHaveLength(12);
+      expect(new Set(filled).size).toBe(12);
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe('category page', () => {

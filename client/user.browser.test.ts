@@ -29,6 +29,8 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('Confirm password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`${env.shop.url}/`);
+    // On a phone the account links fold behind "Account".
+    await page.locator('#account-menu > summary').click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(calls).toContain('user.register');
 

@@ -8,7 +8,8 @@ import { renderPage } from '../client/entry-server.tsx';
 import { createApp, type App } from '../server/app.ts';
 import { ConfigError, readConfig } from '../routers/config.ts';
 import { systemClock } from '../server/local/clock.ts';
-import { jobRunner, localScheduler, type JobRunner } from '../server/local/scheduler.ts';
+import { jobRunner, type JobRunner } from '../server/local/scheduler.ts';
+import { schedulerFor } from '../server/scheduler-for.ts';
 import { mailTransportFor } from '../server/mail/transports.ts';
 import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';
@@ -24,9 +25,10 @@ let shop: { app: App; jobs: JobRunner } | undefined;
 function buildShop(env: Env) {
   const config = readConfig(variables(env), 'production');
   const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
-  // Jobs go to the jobs table in libSQL; the cron trigger (wrangler.toml) runs the due ones.
+  // Jobs go to QStash (SCHEDULER=qstash) or to the jobs table in libSQL; the cron
+  // trigger (wrangler.toml) runs the table's due ones in either case.
   const mail = mailTransportFor(config, db, systemClock, consoleLogger);
-  const deps = { db, carts: durableCartStore(env.CART), scheduler: localScheduler(db, systemClock), mail, clock: systemClock, config };
+  const deps = { db, carts: durableCartStore(env.CART), scheduler: schedulerFor(config, db, systemClock), mail, clock: systemClock, config };
   const app = createApp({ deps, logger: consoleLogger, assets, render: renderPage, serveAssets: serveAssets(env) });
   return { app, jobs: jobRunner({ deps, logger: consoleLogger }) };
 }

@@ -3,6 +3,7 @@ import { createCallerFactory, router } from './trpc.ts';
 import { adminRouter } from './admin/router.ts';
 import { cartRouter } from './cart/router.ts';
 import { checkoutRouter } from './checkout/router.ts';
+import { emailRouter } from './email/router.ts';
 import { orderRouter } from './order/router.ts';
 import { paymentRouter } from './payment/router.ts';
 import { productRouter } from './product/router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   order: orderRouter,
   payment: paymentRouter,
+  email: emailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,8 @@ import { cartActions } from '../client/forms/cart-forms.ts';
 import { checkoutActions } from '../client/forms/checkout-forms.ts';
 import { orderActions } from '../client/forms/order-forms.ts';
 import { adminOrderActions } from '../client/forms/admin-order-forms.ts';
+import { adminJobActions } from '../client/forms/admin-job-forms.ts';
+import { mailboxHtml } from './mail/mailbox-html.ts';
 import { userActions } from '../client/forms/user-forms.ts';
 import { productImage } from './product-image.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
@@ -22,6 +24,7 @@ import { resolveSession } from '../routers/user/session.ts';
 import { formPost } from './form-post-handler.ts';
 import { plainText } from './plain-text.ts';
 import { healthCheck } from './health.ts';
+import { jobsWebhook } from './jobs-webhook.ts';
 import type { Logger } from './logger.ts';
 import { loggedPath, printable, requestLog } from './request-log.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
@@ -120,12 +123,17 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     });
   });
 
+  // QStash delivers due jobs here, signed (404 unless the QStash signing keys are set).
+  app.post('/jobs/:name', jobsWebhook({ deps, logger }));
+
   app.get('/img/products/:file', productImage);
 
   // Forms for shoppers without JavaScript: each runs the same procedure its page calls with JavaScript.
-  for (const action of [...userActions, ...adminActions, ...cartActions, ...checkoutActions, ...orderActions, ...adminOrderActions]) {
+  for (const action of [...userActions, ...adminActions, ...cartActions, ...checkoutActions, ...orderActions, ...adminOrderActions, ...adminJobActions]) {
     app.post(action.path, formPost(action, { context: contextFor, page: sendPage }));
   }
+  // A stored email's HTML, framed by the mailbox pages under its own strict CSP.
+  app.get('/:area{dev|admin}/mailbox/:id{[0-9]{1,15}}/html', mailboxHtml(async (c) => createCaller(await contextFor(c))));
   app.notFound(() => plainText('Not found', 404));
 
   if (serveAssets) app.use('/assets/*', serveAssets);

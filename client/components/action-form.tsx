@@ -42,6 +42,8 @@ export function ActionForm<R>(
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
+    // Buttons stay enabled while the form is sent (a disabled button drops keyboard focus): a second press waits.
+    if (busy()) return;
     if (props.confirm && !window.confirm(props.confirm)) return;
     const form = event.currentTarget as HTMLFormElement;
     const fields = Object.fromEntries([...new FormData(form)].filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -110,6 +112,12 @@ interface FieldProps {
   /** Shown when nothing was posted (e.g. the saved profile name). */
   value?: string;
   hint?: string;
+  /** Digits (a card number, a CVV): a numeric keyboard and figures of even width. */
+  numeric?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  /** Never shown again after a failed post, as passwords are not (card numbers, CVVs). */
+  secret?: boolean;
 }
 
 /** A field's id, error and kept value in the enclosing form, and its ARIA wiring. */
@@ -135,7 +143,7 @@ export function useChecked(name: string, saved: () => boolean | undefined) {
 
 export function Field(props: FieldProps) {
   const field = useField(props.name);
-  const secret = () => props.type === 'password';
+  const secret = () => props.secret || props.type === 'password';
   return (
     <div class="mb-4">
       <label for={field.id} class="block text-sm font-medium mb-1">
@@ -145,12 +153,15 @@ export function Field(props: FieldProps) {
         id={field.id}
         name={props.name}
         type={props.type ?? 'text'}
+        inputmode={props.numeric ? 'numeric' : undefined}
         autocomplete={props.autocomplete}
         required={props.required}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
         value={secret() ? '' : field.value(props.value)}
         aria-invalid={field.invalid()}
         aria-describedby={field.describedBy(props.hint)}
-        class={inputClass}
+        class={props.numeric ? `${inputClass} tabular-nums` : inputClass}
       />
       <FieldNote id={field.id} error={field.error()} hint={props.hint} />
     </div>
@@ -212,8 +223,8 @@ export function FieldNote(props: { id: string; error?: string; hint?: string }):
 }
 
 const BUTTON_STYLES = {
-  primary: 'px-4 py-2 rounded bg-gray-900 text-white font-medium hover:bg-gray-700 disabled:opacity-60',
-  compact: 'px-4 py-2 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 disabled:opacity-60',
+  primary: 'px-4 py-2 rounded bg-gray-900 text-white font-medium hover:bg-gray-700 disabled:opacity-60 aria-[disabled=true]:opacity-60',
+  compact: 'px-4 py-2 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 disabled:opacity-60 aria-[disabled=true]:opacity-60',
   plain: 'text-sm underline text-gray-700 hover:text-gray-900 bg-transparent border-0 p-0 cursor-pointer',
 };
 
@@ -221,7 +232,8 @@ export function SubmitButton(props: { label: string; busyLabel?: string; variant
   const form = useFormState();
   const style = () => BUTTON_STYLES[props.variant ?? 'primary'];
   return (
-    <button type="submit" class={style()} disabled={form.busy()}>
+    // aria-disabled, not disabled: the button keeps keyboard focus while the form is sent.
+    <button type="submit" class={style()} aria-disabled={form.busy() ? 'true' : undefined}>
       {form.busy() ? (props.busyLabel ?? props.label) : props.label}
     </button>
   );

@@ -1,16 +1,34 @@
 // "Add to cart": a plain POST to /cart/add without JavaScript (the server
 // redirects back with a notice), the cart.add mutation with it (inline confirmation).
 import { useLocation } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, createUniqueId, Show } from 'solid-js';
 import { useCart } from '../cart-state.ts';
 import { addToCart } from '../forms/cart-forms.ts';
+import { useQueryParams } from '../query-params.ts';
 import { ActionForm, useFormBusy } from './action-form.tsx';
+import { cartNotice } from './cart-notice.tsx';
 
-export function AddToCart(props: { productId: number; productName: string; stock: number; withQuantity?: boolean; class?: string }) {
+export function AddToCart(props: {
+  productId: number;
+  productName: string;
+  stock: number;
+  withQuantity?: boolean;
+  /** The id of the element to come back to after a plain post (the product's card in a grid). */
+  anchor?: string;
+  class?: string;
+}) {
   const location = useLocation();
+  const search = useQueryParams<{ cart?: string; reason?: string; product?: string }>();
   const cart = useCart();
-  const [added, setAdded] = createSignal(false);
+  // With JavaScript: true once added here, false while adding again; undefined until then.
+  const [added, setAdded] = createSignal<boolean>();
   const quantityId = () => `quantity-${props.productId}`;
+  const statusId = `add-status-${createUniqueId()}`;
+  // Without JavaScript the server comes back to this product's card with ?cart=…&product=<id>.
+  const notice = () => {
+    if (added() !== undefined) return added() ? cartNotice('added', undefined) : null;
+    return search.product === String(props.productId) ? cartNotice(search.cart, search.reason) : null;
+  };
   return (
     <ActionForm
       action={addToCart}
@@ -21,7 +39,7 @@ export function AddToCart(props: { productId: number; productName: string; stock
       class={`flex flex-wrap items-center gap-2 ${props.class ?? ''}`}
     >
       <input type="hidden" name="productId" value={props.productId} />
-      <input type="hidden" name="next" value={location.pathname + location.search} />
+      <input type="hidden" name="next" value={location.pathname + location.search + (props.anchor ? `#${props.anchor}` : '')} />
       <Show when={props.withQuantity} fallback={<input type="hidden" name="quantity" value="1" />}>
         <label for={quantityId()} class="text-sm">
           Quantity
@@ -37,27 +55,41 @@ export function AddToCart(props: { productId: number; productName: string; stock
           class="w-16 border border-gray-300 rounded px-2 py-1.5"
         />
       </Show>
-      <AddButton label={props.withQuantity ? undefined : `Add to cart: ${props.productName}`} onClick={() => setAdded(false)} />
-      <p role="status" aria-live="polite" class="w-full text-sm m-0 empty:hidden">
-        <Show when={added()}>
-          <span class="text-green-800">
-            Added to your cart. <a href="/cart" class="underline">View cart</a>
-          </span>
+      <AddButton
+        label={props.withQuantity ? undefined : `Add to cart: ${props.productName}`}
+        describedBy={notice() ? statusId : undefined}
+        onClick={() => setAdded(false)}
+      />
+      <p id={statusId} role="status" aria-live="polite" class="w-full text-sm m-0 empty:hidden">
+        <Show when={notice()}>
+          {(n) => (
+            <span class={n().ok ? 'text-green-800' : 'text-red-700'}>
+              {n().text}
+              <Show when={n().ok}>
+                {' '}
+                <a href="/cart" class="underline">
+                  View cart
+                </a>
+              </Show>
+            </span>
+          )}
         </Show>
       </p>
     </ActionForm>
   );
 }
 
-function AddButton(props: { label?: string; onClick: () => void }) {
+function AddButton(props: { label?: string; describedBy?: string; onClick: () => void }) {
   const busy = useFormBusy();
+  // aria-disabled, not disabled: a disabled button drops keyboard focus (the form ignores a second press).
   return (
     <button
       type="submit"
-      disabled={busy()}
+      aria-disabled={busy() ? 'true' : undefined}
       onClick={props.onClick}
       aria-label={props.label}
-      class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
+      aria-describedby={props.describedBy}
+      class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm hover:bg-gray-700 aria-[disabled=true]:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
     >
       Add to cart
     </button>

@@ -20,17 +20,19 @@ const FAILED: Record<CartFormError, string> = {
   CART_FULL: 'Your cart can hold at most 100 different products. Remove one to add another.',
 };
 
+/** What `?cart=<outcome>&reason=<code>` says, or null for anything unknown. */
+export function cartNotice(outcome: string | undefined, reason: string | undefined): { ok: boolean; text: string } | null {
+  if (outcome === 'error') {
+    const text = known(FAILED, reason);
+    return text ? { ok: false, text } : null;
+  }
+  const text = known(DONE, outcome);
+  return text ? { ok: true, text } : null;
+}
+
 export function CartNotice() {
   const search = useQueryParams<{ cart?: string; reason?: string }>();
-  const notice = () => {
-    const outcome = search.cart;
-    if (outcome === 'error') {
-      const text = known(FAILED, search.reason);
-      return text ? { ok: false, text } : null;
-    }
-    const text = known(DONE, outcome);
-    return text ? { ok: true, text } : null;
-  };
+  const notice = () => cartNotice(search.cart, search.reason);
   return (
     <Show when={notice()}>
       {(n) => (

@@ -18,8 +18,10 @@ export function StockBadge(props: { product: Pick<ProductSummary, 'stock' | 'sto
 }
 
 function ProductCard(props: { product: ProductSummary }) {
+  const anchor = () => `product-${props.product.id}`;
   return (
-    <li class="product-card flex flex-col bg-white rounded-lg border border-gray-200 overflow-hidden hover:shadow-md transition-shadow">
+    // The id brings a shopper back here after adding without JavaScript (focus starts from the card).
+    <li id={anchor()} tabindex="-1" class="product-card scroll-mt-4 flex flex-col bg-white rounded-lg border border-gray-200 overflow-hidden hover:shadow-md transition-shadow">
       <a href={`/product/${props.product.slug}`} class="flex flex-col flex-1 focus-visible:outline-2 focus-visible:outline-offset-2">
         <img
           src={props.product.imageUrl}
@@ -38,7 +40,7 @@ function ProductCard(props: { product: ProductSummary }) {
         </div>
       </a>
       <Show when={props.product.stock > 0}>
-        <AddToCart productId={props.product.id} productName={props.product.name} stock={props.product.stock} class="px-3 pb-3" />
+        <AddToCart productId={props.product.id} productName={props.product.name} stock={props.product.stock} anchor={anchor()} class="px-3 pb-3" />
       </Show>
     </li>
   );

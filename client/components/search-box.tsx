@@ -1,11 +1,14 @@
 // The header's search: a plain GET form to /search (works without JavaScript),
-// plus product suggestions as the shopper types once the page is hydrated.
+// plus product suggestions (thumbnail, name, price, then "See all results") as the
+// shopper types once the page is hydrated.
 import { useLocation } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { useApi } from '../api.ts';
+import { formatMoney } from '../format.ts';
 import { useQueryParams } from '../query-params.ts';
 
 const DEBOUNCE_MS = 150;
+const OPTION = 'px-3 py-2 rounded text-sm text-gray-900 hover:bg-gray-100 focus:bg-gray-100';
 const MIN_CHARS = 2;
 
 export function SearchBox() {
@@ -96,12 +99,19 @@ export function SearchBox() {
           <For each={suggestions()}>
             {(s) => (
               <li>
-                <a href={`/product/${s.slug}`} class="block px-3 py-2 rounded text-sm text-gray-900 hover:bg-gray-100 focus:bg-gray-100">
-                  {s.name}
+                <a href={`/product/${s.slug}`} class={`${OPTION} flex items-center gap-3`}>
+                  <img src={s.imageUrl} alt="" width="40" height="40" loading="lazy" class="w-10 h-10 rounded bg-gray-100 shrink-0 object-cover" />
+                  <span class="flex-1 min-w-0 truncate">{s.name}</span>
+                  <span class="shrink-0 font-semibold">{formatMoney(s.priceCents, s.currency)}</span>
                 </a>
               </li>
             )}
           </For>
+          <li class="border-t border-gray-100 mt-1 pt-1">
+            <a href={`/search?${new URLSearchParams({ q: query() })}`} class={`${OPTION} block font-medium`}>
+              See all results for “{query()}”
+            </a>
+          </li>
         </ul>
       </Show>
     </form>

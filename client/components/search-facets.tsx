@@ -76,6 +76,9 @@ export function SearchFacets(props: { state: SearchState; facets: Facets; curren
           <form method="get" action="/search" class="flex flex-col gap-3">
             <input type="hidden" name="q" value={props.state.q} />
             <Show when={props.state.category}>{(category) => <input type="hidden" name="category" value={category()} />}</Show>
+            <Show when={props.state.exact}>
+              <input type="hidden" name="exact" value="1" />
+            </Show>
             <fieldset class="border-0 p-0 m-0">
               <legend class="text-sm font-semibold mb-2">Price</legend>
               <Show when={props.facets.price.min !== null}>

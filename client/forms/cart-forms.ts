@@ -19,29 +19,41 @@ const optionalNumber = (text: string | undefined) => (text?.trim() ? wholeNumber
 /** The page to go back to: the form's own `next`, else the page it was posted from, else the cart. */
 const returnTo = (fields: Fields, from?: string) => sameSitePath(fields.next) ?? sameSitePath(from) ?? '/cart';
 
-function withNotice(path: string, cart: CartFormOutcome, reason?: CartFormError): string {
+/**
+ * `path` with the outcome to announce. A `#fragment` in `path` (a product's card in a
+ * grid) is kept, so the browser comes back to where the shopper was, and `product`
+ * then names the product so its card can say what happened beside it.
+ */
+function withNotice(path: string, cart: CartFormOutcome, reason?: CartFormError, product?: string): string {
   const url = new URL(path, 'http://same.site');
   url.searchParams.set('cart', cart);
   if (reason) url.searchParams.set('reason', reason);
   else url.searchParams.delete('reason');
-  return url.pathname + url.search;
+  if (url.hash && product && /^\d{1,15}$/.test(product)) url.searchParams.set('product', product);
+  else url.searchParams.delete('product');
+  return url.pathname + url.search + url.hash;
 }
 
-function cartForm(path: string, outcome: CartFormOutcome, run: FormAction<CartView>['run']): FormAction<CartView> {
+/** `forProduct`: the form is a product's own (add to cart), which may say what happened beside it. */
+function cartForm(path: string, outcome: CartFormOutcome, run: FormAction<CartView>['run'], forProduct = false): FormAction<CartView> {
+  const product = (f: Fields) => (forProduct ? f.productId : undefined);
   return {
     path,
     page: (f) => returnTo(f),
     run,
-    done: (f, _view, from) => withNotice(returnTo(f, from), outcome),
+    done: (f, _view, from) => withNotice(returnTo(f, from), outcome, undefined, product(f)),
     // Input the schema refused (a quantity of "1e1") is INVALID; a cart rule names itself.
     failed: (f, error: ErrorFacts, from) =>
-      withNotice(returnTo(f, from), 'error', error.reason && CART_ERRORS.has(error.reason) ? (error.reason as CartErrorCode) : 'INVALID'),
+      withNotice(returnTo(f, from), 'error', error.reason && CART_ERRORS.has(error.reason) ? (error.reason as CartErrorCode) : 'INVALID', product(f)),
   };
 }
 
 // wholeNumber of a missing field is NaN, which the procedure refuses like any other bad number.
-export const addToCart = cartForm('/cart/add', 'added', (api, f) =>
-  api.cart.add({ productId: wholeNumber(f.productId), quantity: optionalNumber(f.quantity) }),
+export const addToCart = cartForm(
+  '/cart/add',
+  'added',
+  (api, f) => api.cart.add({ productId: wholeNumber(f.productId), quantity: optionalNumber(f.quantity) }),
+  true,
 );
 
 export const setCartQuantity = cartForm('/cart/set', 'updated', (api, f) =>

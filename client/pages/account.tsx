@@ -2,11 +2,12 @@
 // server redirects signed-out visitors to sign in).
 import { Title } from '@solidjs/meta';
 import { createResource, For, Show } from 'solid-js';
-import { COUNTRY_CODES } from '../../routers/shared/countries.ts';
 import type { ApiOutput } from '../api.ts';
 import { useApi } from '../api.ts';
 import { ActionForm, CheckboxField, Field, SelectField, SubmitButton } from '../components/action-form.tsx';
-import { known } from '../known.ts';
+import { AddressBlock } from '../components/address-block.tsx';
+import { SavedNotice } from '../components/saved-notice.tsx';
+import { COUNTRIES } from '../countries.ts';
 import * as actions from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 
@@ -19,11 +20,6 @@ const SAVED: Record<string, string> = {
   'address-deleted': 'The address is deleted.',
 };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const COUNTRIES = COUNTRY_CODES.map((code) => ({ value: code, label: regionNames.of(code) ?? code })).sort((a, b) =>
-  a.label.localeCompare(b.label, 'en'),
-);
-
 const card = 'bg-white border border-gray-200 rounded-lg p-5 mb-6';
 
 export function AccountPage() {
@@ -35,13 +31,7 @@ export function AccountPage() {
     <section class="max-w-2xl mx-auto">
       <Title>Your account — GoMall</Title>
       <h1 class="text-2xl font-bold mb-2">Your account</h1>
-      <Show when={known(SAVED, search.saved)}>
-        {(message) => (
-          <p role="status" class="mb-4 p-3 rounded border border-green-300 bg-green-50 text-green-800 text-sm">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <SavedNotice messages={SAVED} saved={search.saved} />
       <Show when={me()}>
         {(user) => (
           <>
@@ -94,27 +84,11 @@ export function AccountPage() {
   );
 }
 
-/** Countries that write "City, ST 12345"; most others put the postal code first ("10115 Berlin"). */
-const CITY_FIRST = new Set(['US', 'CA', 'AU']);
-
-function cityLine(a: Address): string {
-  const city = a.state ? `${a.city}, ${a.state}` : a.city;
-  return CITY_FIRST.has(a.country) ? `${city} ${a.zip}` : `${a.zip} ${city}`;
-}
-
 function SavedAddress(props: { address: Address }) {
   const a = () => props.address;
   return (
     <li class="border-t border-gray-200 py-3">
-      <address class="not-italic text-sm">
-        {a().firstName} {a().lastName}
-        <br />
-        {a().street}
-        <br />
-        {cityLine(a())}
-        <br />
-        {regionNames.of(a().country) ?? a().country}
-      </address>
+      <AddressBlock address={a()} />
       <Show when={a().isDefault}>
         <p class="text-xs font-medium text-green-800 mt-1">Default address</p>
       </Show>

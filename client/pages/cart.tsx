@@ -1,9 +1,10 @@
 // /cart, open to guests: lines with live prices, quantity and remove forms that
 // work as plain POSTs without JavaScript, the subtotal and the way to checkout.
 import { Title } from '@solidjs/meta';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { lineCap } from '../../routers/shared/cart-limits.ts';
 import type { CartItem, UnavailableReason } from '../../routers/cart/pricing.ts';
+import type { CartView } from '../../routers/cart/actions.ts';
 import { useCart } from '../cart-state.ts';
 import { ActionForm } from '../components/action-form.tsx';
 import { countOf, formatMoney } from '../format.ts';
@@ -18,10 +19,18 @@ export function CartPage() {
   const { cart } = useCart();
   // Lines holding more than the stock left: still charged, but checkout waits for them.
   const overStock = () => cart()?.items.filter((i) => i.exceedsStock) ?? [];
+  // What the last change in place did, for screen readers (focus stays on the control used).
+  const [said, say] = createSignal('');
+  let heading: HTMLHeadingElement | undefined;
   return (
     <>
       <Title>Your cart — GoMall</Title>
-      <h1 class="text-2xl font-bold mb-4">Your cart</h1>
+      <h1 ref={heading} tabindex="-1" class="text-2xl font-bold mb-4">
+        Your cart
+      </h1>
+      <p role="status" class="sr-only">
+        {said()}
+      </p>
       <Show when={cart()}>
         {(view) => (
           <Show
@@ -37,7 +46,14 @@ export function CartPage() {
           >
             <div class="grid gap-6 lg:grid-cols-[1fr_20rem] items-start">
               <ul aria-label="Items in your cart" class="list-none m-0 p-0 flex flex-col gap-3">
-                <For each={view().items}>{(item) => <CartLine item={item} currency={view().currency} />}</For>
+                {/* One line per product id, kept while the cart changes, so focus stays on the button pressed. */}
+                <For each={view().items.map((i) => i.productId)}>
+                  {(id) => {
+                    let last: CartItem;
+                    const item = () => (last = view().items.find((i) => i.productId === id) ?? last);
+                    return <CartLine item={item()} currency={view().currency} say={say} heading={() => heading} />;
+                  }}
+                </For>
               </ul>
               <section aria-labelledby="summary-heading" class="bg-white rounded-lg border border-gray-200 p-4 flex flex-col gap-3">
                 <h2 id="summary-heading" class="text-lg font-semibold m-0">
@@ -83,12 +99,28 @@ export function CartPage() {
   );
 }
 
-function CartLine(props: { item: CartItem; currency: string }) {
+function CartLine(props: { item: CartItem; currency: string; say: (text: string) => void; heading: () => HTMLElement | undefined }) {
   const state = useCart();
   const quantityId = () => `cart-quantity-${props.item.productId}`;
   const stockNoteId = () => `cart-stock-${props.item.productId}`;
+  let line: HTMLLIElement | undefined;
+  // The cart changed in place. Focus stays on the button pressed; if this line is gone
+  // (removed, or a quantity of 0), it goes to the line that takes its place, else the
+  // one before, else the page's heading.
+  const changed = (view: CartView) => {
+    const { productId, name } = props.item;
+    const next = (line?.nextElementSibling ?? line?.previousElementSibling) as HTMLElement | null | undefined;
+    state.set(view);
+    const now = view.items.find((i) => i.productId === productId);
+    if (now) {
+      props.say(`Quantity of ${name} is now ${now.quantity}.`);
+      return;
+    }
+    props.say(`Removed ${name} from your cart.`);
+    (next?.querySelector<HTMLElement>('a[href^="/product/"]') ?? props.heading())?.focus();
+  };
   return (
-    <li class="cart-line flex gap-3 sm:gap-4 bg-white rounded-lg border border-gray-200 p-3">
+    <li ref={line} class="cart-line flex gap-3 sm:gap-4 bg-white rounded-lg border border-gray-200 p-3">
       <img
         src={props.item.imageUrl}
         alt={props.item.name}
@@ -120,7 +152,7 @@ function CartLine(props: { item: CartItem; currency: string }) {
         </Show>
         <div class="flex flex-wrap items-center gap-2">
           <Show when={props.item.available}>
-            <ActionForm action={setCartQuantity} onDone={state.set} class="flex flex-wrap items-center gap-2">
+            <ActionForm action={setCartQuantity} onDone={changed} class="flex flex-wrap items-center gap-2">
               <input type="hidden" name="productId" value={props.item.productId} />
               <input type="hidden" name="next" value="/cart" />
               <label for={quantityId()} class="text-sm">
@@ -146,7 +178,7 @@ function CartLine(props: { item: CartItem; currency: string }) {
           <Show when={!props.item.available}>
             <span class="text-sm text-gray-600">Quantity {props.item.quantity}</span>
           </Show>
-          <ActionForm action={removeFromCart} onDone={state.set}>
+          <ActionForm action={removeFromCart} onDone={changed}>
             <input type="hidden" name="productId" value={props.item.productId} />
             <input type="hidden" name="next" value="/cart" />
             <button type="submit" class="px-3 py-1.5 rounded text-sm text-red-700 underline hover:bg-red-50">

@@ -2,20 +2,16 @@
 // total and a link to each.
 import { Title } from '@solidjs/meta';
 import { createMemo, createResource, For, Show } from 'solid-js';
-import { MAX_PAGE } from '../../routers/shared/paging.ts';
 import { useApi } from '../api.ts';
+import { StatusBadge } from '../components/order-status.tsx';
 import { Pagination } from '../components/pagination.tsx';
-import { countOf, formatMoney } from '../format.ts';
-import { useQueryParams } from '../query-params.ts';
-import { formatDate, StatusBadge } from './order.tsx';
+import { countOf, formatDate, formatMoney } from '../format.ts';
+import { pageNumber, useQueryParams } from '../query-params.ts';
 
 export function OrdersPage() {
   const api = useApi();
   const query = useQueryParams<{ page?: string }>();
-  const page = createMemo(() => {
-    const n = Math.floor(Number(query.page));
-    return n >= 1 && n <= MAX_PAGE ? n : 1;
-  });
+  const page = createMemo(() => pageNumber(query.page));
   const [list] = createResource(page, (p) => api.order.list({ page: p }));
   return (
     <section aria-labelledby="orders-heading" class="max-w-3xl mx-auto">

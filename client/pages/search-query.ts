@@ -14,6 +14,8 @@ export type SearchParams = {
   inStock?: string;
   sort?: string;
   page?: string;
+  /** "1": search the words as typed, no spelling correction. */
+  exact?: string;
 };
 
 export interface SearchState {
@@ -25,6 +27,8 @@ export interface SearchState {
   inStock: boolean;
   sort: SearchSort;
   page: number;
+  /** Search the words as typed (the shopper chose "search instead for" over a correction). */
+  exact: boolean;
 }
 
 function price(raw: string | undefined): number | undefined {
@@ -43,6 +47,7 @@ export function readSearchParams(params: SearchParams): SearchState {
     inStock: params.inStock === '1' || params.inStock === 'on',
     sort: (SEARCH_SORTS as readonly string[]).includes(params.sort ?? '') ? (params.sort as SearchSort) : 'relevance',
     page: page >= 1 && page <= MAX_PAGE ? page : 1,
+    exact: params.exact === '1',
   };
 }
 
@@ -54,6 +59,7 @@ export function searchInput(state: SearchState) {
     minPriceCents: state.min === undefined ? undefined : Math.round(state.min * 100),
     maxPriceCents: state.max === undefined ? undefined : Math.round(state.max * 100),
     inStock: state.inStock || undefined,
+    exact: state.exact || undefined,
     sort: state.sort,
     page: state.page,
     pageSize: SEARCH_PAGE_SIZE,
@@ -70,6 +76,7 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
   if (next.inStock) params.set('inStock', '1');
   if (next.sort !== 'relevance') params.set('sort', next.sort);
   if (next.page > 1) params.set('page', String(next.page));
+  if (next.exact) params.set('exact', '1');
   return `/search?${params}`;
 }
 

@@ -69,6 +69,31 @@ describe('search in Chromium', () => {
     await page.close();
   }, 30_000);
 
+  it('shows suggestions with a thumbnail and price, then "See all results", which forgives a typo', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${shop.url}/`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('searchbox', { name: 'Search products' }).fill('cofee');
+    const list = page.getByRole('list', { name: 'Suggestions' });
+    const seeAll = list.getByRole('link', { name: 'See all results for “cofee”' });
+    await seeAll.waitFor();
+    const first = list.getByRole('link').first();
+    expect(await first.locator('img').getAttribute('src')).toMatch(/^\/img\/products\/.+/);
+    expect(await first.textContent()).toMatch(/Coffee.*\$\d+\.\d\d$/);
+    // See all results comes last, after every product, from the keyboard too.
+    const count = await list.getByRole('link').count();
+    for (let i = 0; i < count; i++) await page.keyboard.press('ArrowDown');
+    expect(await seeAll.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=cofee$/);
+    await page.getByText('Showing results for coffee').waitFor();
+    expect((await resultNames(page)).length).toBeGreaterThan(3);
+    await page.getByRole('link', { name: 'search instead for cofee' }).click();
+    await page.waitForURL(/\/search\?q=cofee&exact=1$/);
+    await page.getByRole('heading', { name: 'No products match “cofee”' }).waitFor();
+    await page.close();
+  }, 30_000);
+
   it('on a 360 px phone puts the first result high on the screen, with the filters folded under "Filters" (no JavaScript)', async () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();

@@ -3,6 +3,7 @@ import { createMemo, createResource, For, Show } from 'solid-js';
 import { errorCode, useApi, type ApiOutput, type Api } from '../api.ts';
 import { Highlighted } from '../components/highlighted.tsx';
 import { Pagination } from '../components/pagination.tsx';
+import { AddToCart } from '../components/add-to-cart.tsx';
 import { StockBadge } from '../components/product-card.tsx';
 import { SearchFacets } from '../components/search-facets.tsx';
 import { countOf, formatMoney } from '../format.ts';
@@ -97,6 +98,9 @@ function Results(props: { state: SearchState; result: SearchResult }) {
                     <span class="font-semibold">{formatMoney(item.priceCents, item.currency)}</span>
                     <StockBadge product={item} />
                   </div>
+                  <Show when={item.stock > 0}>
+                    <AddToCart productId={item.id} productName={item.name} stock={item.stock} class="mt-1" />
+                  </Show>
                 </div>
               </li>
             )}
@@ -108,7 +112,17 @@ function Results(props: { state: SearchState; result: SearchResult }) {
   );
   return (
     <>
-      <h1 class="text-2xl font-bold mb-1">Results for “{state().q}”</h1>
+      <h1 class="text-2xl font-bold mb-1">Results for “{props.result.correctedQuery ?? state().q}”</h1>
+      <Show when={props.result.correctedQuery}>
+        {(corrected) => (
+          <p class="search-correction text-sm text-gray-700 m-0 mb-1">
+            Showing results for <strong>{corrected()}</strong> —{' '}
+            <a href={searchHref(state(), { exact: true })} class="underline">
+              search instead for {props.result.originalQuery}
+            </a>
+          </p>
+        )}
+      </Show>
       <p class="text-sm text-gray-600 mb-6" aria-live="polite">
         {countOf(props.result.total, 'product')} found
       </p>
@@ -155,7 +169,7 @@ function EmptyState(props: { state: SearchState; result: SearchResult; currency:
               <h2 class="text-lg font-semibold m-0">No products match “{props.state.q}”</h2>
               <ul class="text-gray-600 text-sm text-left list-disc m-0">
                 <li>Check the spelling, or try fewer or more general words.</li>
-                <li>Words match from their start: “sweat” finds “sweatshirt”.</li>
+                <li>Every word must match: “wool socks” finds socks made of wool.</li>
               </ul>
               <Show when={hasFilters(props.state)}>
                 <a href={withoutFilters()} class="underline">

@@ -8,6 +8,8 @@ import * as carts from './2026_11_25_150000_carts.ts';
 import * as loginAttemptsTime from './2026_11_26_090000_login_attempts_time.ts';
 import * as orders from './2026_12_03_090000_orders.ts';
 import * as email from './2026_12_03_120000_email.ts';
+import * as searchForgiving from './2026_12_03_150000_search_forgiving.ts';
+import * as featuredAt from './2026_12_03_160000_featured_at.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_090000_login_attempts_time': loginAttemptsTime,
   '2026_12_03_090000_orders': orders,
   '2026_12_03_120000_email': email,
+  '2026_12_03_150000_search_forgiving': searchForgiving,
+  '2026_12_03_160000_featured_at': featuredAt,
 };

@@ -22,6 +22,8 @@ export interface ProductTable {
   /** 1 = listed, 0 = archived. */
   active: Generated<number>;
   featured: Generated<number>;
+  /** When it was last featured (epoch ms); null when not featured, or featured before this was recorded. */
+  featuredAt: Generated<number | null>;
   createdAt: number;
   updatedAt: number;
 }

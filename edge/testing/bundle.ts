@@ -6,8 +6,10 @@ import { dirname, join } from 'node:path';
 /** Miniflare options every test Worker shares: the bundle, Node compatibility, the CART objects. */
 export function workerOptions(scriptPath: string) {
   return {
-    modules: true,
-    scriptPath,
+    // The one module listed, as wrangler uploads it: Miniflare's own import walk
+    // (`modules: true`) refuses the QStash SDK's computed `import()`s of its dev
+    // server (node:child_process…), which never run on Workers.
+    modules: [{ type: 'ESModule', path: scriptPath }],
     modulesRoot: dirname(scriptPath),
     compatibilityDate: '2026-04-01',
     compatibilityFlags: ['nodejs_compat'],

@@ -89,6 +89,7 @@ export async function createProduct(
         imageUrl: fields.imageUrl ?? productImagePath(slug),
         active: fields.active ? 1 : 0,
         featured: fields.featured ? 1 : 0,
+        featuredAt: fields.featured ? change.now : null,
         createdAt: change.now,
         updatedAt: change.now,
       })
@@ -123,6 +124,8 @@ export async function updateProduct(
         priceCents: fields.priceCents,
         active: fields.active === undefined ? undefined : fields.active ? 1 : 0,
         featured: fields.featured === undefined ? undefined : fields.featured ? 1 : 0,
+        // Dated when it becomes featured (the edit form sends the box on every save).
+        featuredAt: fields.featured === undefined || (fields.featured && current.featured) ? undefined : fields.featured ? now : null,
         updatedAt: now,
       })
       .where('id', '=', id)

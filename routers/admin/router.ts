@@ -4,10 +4,14 @@ import { couponAdminRouter } from '../coupon/admin-router.ts';
 import { adminCategoryRouter } from './category-router.ts';
 import { adminProductRouter } from './product-router.ts';
 import { orderAdminRouter } from '../order/admin-router.ts';
+import { jobAdminRouter } from '../email/job-admin-router.ts';
+import { mailboxAdminRouter } from '../email/admin-router.ts';
 
 export const adminRouter = router({
   product: adminProductRouter,
   category: adminCategoryRouter,
   order: orderAdminRouter,
   coupon: couponAdminRouter,
+  job: jobAdminRouter,
+  mailbox: mailboxAdminRouter,
 });

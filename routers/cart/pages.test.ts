@@ -59,6 +59,38 @@ describe('cart forms without JavaScript', () => {
     expect(badge(await (await guest.fetch('/')).text())).toBe('2');
   });
 
+  it('comes back to the card added from, which says what happened beside its button', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const guest = browser(shop);
+    const category = await (await guest.fetch('/category/apparel?sort=name')).text();
+    // Each card has an id, and its form says to come back to it.
+    expect(category).toMatch(new RegExp(`<li[^>]* id="product-${tee.id}"`));
+    expect(category).toMatch(new RegExp(`name="next" value="/category/apparel\\?sort=name#product-${tee.id}"`));
+
+    const res = await guest.fetch('/cart/add', form({ productId: tee.id, next: `/category/apparel?sort=name#product-${tee.id}` }));
+    expect(res.headers.get('location')).toBe(`/category/apparel?sort=name&cart=added&product=${tee.id}#product-${tee.id}`);
+    const back = (await (await guest.fetch(res.headers.get('location')!)).text()).replace(/<!--[\s\S]*?-->/g, '');
+    const card = back.slice(back.indexOf(`id="product-${tee.id}"`));
+    expect(words(card.slice(0, card.indexOf('</li>')))).toContain('Added to your cart. View cart');
+    // The button is described by it, so focus on the button reads it.
+    const describedBy = /<button[^>]*aria-describedby="([^"]+)"/.exec(card)?.[1];
+    expect(card).toContain(`id="${describedBy}"`);
+    // Another card says nothing.
+    expect((back.match(/Added to your cart\./g) ?? []).length).toBe(2); // this card and the page's notice
+
+    // A failure comes back to the card too, with the reason there.
+    await shop.db.updateTable('products').set({ stock: 1 }).where('id', '=', tee.id).execute();
+    try {
+      const tooMany = await guest.fetch('/cart/add', form({ productId: tee.id, quantity: 5, next: `/category/apparel#product-${tee.id}` }));
+      expect(tooMany.headers.get('location')).toBe(`/category/apparel?cart=error&reason=NOT_ENOUGH_STOCK&product=${tee.id}#product-${tee.id}`);
+      // A form without a card to come back to names no product.
+      const plain = await guest.fetch('/cart/add', form({ productId: tee.id, quantity: 5, next: `/product/${tee.slug}?cart=added&product=${tee.id}` }));
+      expect(plain.headers.get('location')).toBe(`/product/${tee.slug}?cart=error&reason=NOT_ENOUGH_STOCK`);
+    } finally {
+      await shop.db.updateTable('products').set({ stock: tee.stock }).where('id', '=', tee.id).execute();
+    }
+  });
+
   it('does not offer "Add to cart" for sold-out products', async () => {
     const soldOut = await productBySlug(shop, 'garment-dyed-hooded-sweatshirt');
     const html = await (await browser(shop).fetch('/category/apparel?sort=name')).text();

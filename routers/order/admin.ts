@@ -4,6 +4,7 @@
 import type { AppDeps } from '../context.ts';
 import type { Trx } from '../../db/database.ts';
 import type { OrderStatus } from '../../db/tables/order.ts';
+import { queueOrderShipped } from '../email/notifications.ts';
 import { OrderError, orderNotFound } from './errors.ts';
 import { restock, transition } from './status.ts';
 
@@ -22,7 +23,11 @@ async function step(deps: Deps, orderId: number, from: OrderStatus, to: OrderSta
   throw new OrderError('ILLEGAL_TRANSITION', `Order #${orderId} is ${order.status.replace('_', ' ')}; it cannot become ${to.replace('_', ' ')}.`);
 }
 
-export const markShipped = (deps: Deps, orderId: number) => step(deps, orderId, 'paid', 'shipped', 'Shipped');
+/** Ships a paid order and queues the shopper's "on its way" email. */
+export async function markShipped(deps: Deps & Pick<AppDeps, 'scheduler' | 'config'>, orderId: number): Promise<void> {
+  await step(deps, orderId, 'paid', 'shipped', 'Shipped');
+  await queueOrderShipped(deps, orderId);
+}
 
 export const completeOrder = (deps: Deps, orderId: number) => step(deps, orderId, 'shipped', 'completed', 'Delivered');
 

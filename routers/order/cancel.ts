@@ -4,6 +4,7 @@
 // after the order was paid, changes nothing (jobs are delivered at least once).
 import type { AppDeps } from '../context.ts';
 import { releaseCoupon } from '../coupon/coupons.ts';
+import { queueOrderCancelled } from '../email/notifications.ts';
 import { OrderError } from './errors.ts';
 import { restock, transition } from './status.ts';
 
@@ -17,10 +18,15 @@ const REASONS: Record<CancelReason, string> = {
 /** The order's payment timer, as scheduled at checkout and cancelled on payment. */
 export const expiryJobKey = (orderId: number) => `order.expire:${orderId}`;
 
-/** True when this call cancelled the order; false when it was no longer waiting for payment. */
-export async function cancelOrder(deps: Pick<AppDeps, 'db' | 'clock'>, orderId: number, why: CancelReason): Promise<boolean> {
+type CancelDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config'>;
+
+/**
+ * True when this call cancelled the order; false when it was no longer waiting for payment.
+ * Once committed, the shopper's email about it is queued.
+ */
+export async function cancelOrder(deps: CancelDeps, orderId: number, why: CancelReason): Promise<boolean> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const cancelled = await deps.db.transaction().execute(async (trx) => {
     const order = await trx.selectFrom('orders').select(['status', 'expiresAt', 'chargingUntil']).where('id', '=', orderId).executeTakeFirst();
     if (order?.status !== 'pending_payment') return false;
     // A payment under way decides first; the job is retried after it (at least once, so never lost).
@@ -33,9 +39,14 @@ export async function cancelOrder(deps: Pick<AppDeps, 'db' | 'clock'>, orderId: 
     await releaseCoupon(trx, orderId, now);
     return true;
   });
+  if (cancelled) await queueOrderCancelled(deps, orderId, why);
+  return cancelled;
 }
 
 /** The order.expire job. */
-export async function expireOrder(deps: Pick<AppDeps, 'db' | 'clock'>, orderId: number): Promise<void> {
-  await cancelOrder(deps, orderId, 'timeout');
+export async function expireOrder(deps: CancelDeps, orderId: number): Promise<void> {
+  if (await cancelOrder(deps, orderId, 'timeout')) return;
+  // Cancelled by an earlier delivery that failed before its email was queued: queue it now (its key keeps it to one).
+  const order = await deps.db.selectFrom('orders').select(['status', 'cancelReason']).where('id', '=', orderId).executeTakeFirst();
+  if (order?.status === 'cancelled' && order.cancelReason === 'timeout') await queueOrderCancelled(deps, orderId, 'timeout');
 }

@@ -4,6 +4,7 @@
 // Only the brand and last four digits are kept: never the number or the CVV.
 import type { AppDeps } from '../context.ts';
 import { CheckoutError } from '../checkout/errors.ts';
+import { queueOrderConfirmed, queuePaymentFailed } from '../email/notifications.ts';
 import { expiryJobKey } from '../order/cancel.ts';
 import { OrderError, orderNotFound } from '../order/errors.ts';
 import { transition } from '../order/status.ts';
@@ -27,7 +28,7 @@ export function checkedCard(card: CardInput, now: number) {
   return result;
 }
 
-type PayDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler'>;
+type PayDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config'>;
 
 export async function payOrder(deps: PayDeps, userId: number, orderId: number, card: ReturnType<typeof checkedCard>): Promise<PaymentOutcome> {
   const { db, clock } = deps;
@@ -54,10 +55,16 @@ export async function payOrder(deps: PayDeps, userId: number, orderId: number, c
     createdAt: clock.now(),
   };
   if (result.status === 'declined') {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('payments').values({ ...payment, status: 'declined', transactionId: null, declineCode: result.declineCode }).execute();
+    const declined = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('payments')
+        .values({ ...payment, status: 'declined', transactionId: null, declineCode: result.declineCode })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx.updateTable('orders').set({ chargingUntil: null }).where('id', '=', orderId).execute();
+      return row.id;
     });
+    await queuePaymentFailed(deps, orderId, declined, result);
     return result;
   }
   await db.transaction().execute(async (trx) => {
@@ -66,6 +73,7 @@ export async function payOrder(deps: PayDeps, userId: number, orderId: number, c
     await trx.insertInto('payments').values({ ...payment, status: 'succeeded', transactionId: result.transactionId, declineCode: null }).execute();
   });
   await deps.scheduler.cancel(expiryJobKey(orderId));
+  await queueOrderConfirmed(deps, orderId);
   return result;
 }
 

@@ -37,6 +37,8 @@ const searchInput = v.object({
   minPriceCents: v.optional(priceCents),
   maxPriceCents: v.optional(priceCents),
   inStock: v.optional(v.boolean('must be true or false')),
+  /** Search the words as typed, never a spelling correction ("search instead for …"). */
+  exact: v.optional(v.boolean('must be true or false')),
   sort: v.optional(v.picklist(SEARCH_SORTS, `must be one of ${SEARCH_SORTS.join(', ')}`), 'relevance'),
   page,
   pageSize: pageSize(24),

@@ -225,7 +225,13 @@ describe('product.suggest', () => {
   it('suggests products whose name words start with the typed text', async () => {
     const suggestions = await shop.caller().product.suggest({ q: 'sweat' });
     expect(slugs(suggestions).sort()).toEqual([...SWEATSHIRTS].sort());
-    expect(suggestions[0]).toEqual({ slug: expect.any(String), name: expect.stringContaining('Sweatshirt') });
+    expect(suggestions[0]).toEqual({
+      slug: expect.any(String),
+      name: expect.stringContaining('Sweatshirt'),
+      imageUrl: expect.any(String),
+      priceCents: expect.any(Number),
+      currency: 'USD',
+    });
     expect(slugs(await shop.caller().product.suggest({ q: 'jalap' }))).toEqual(['jalapeno-hot-sauce']);
     expect(slugs(await shop.caller().product.suggest({ q: 'cafe cr' }))).toEqual(['cafe-creme-espresso-beans']);
   });

@@ -1,20 +1,25 @@
-// Ranked full-text product search over the FTS5 index (see the catalog_search
-// migration): bm25 with the name weighted above the description, highlighted
-// snippets, and facets that show where else the same words lead.
-import { sql, type Expression, type SqlBool } from 'kysely';
+// Ranked full-text product search that forgives: exact words first (FTS5 bm25,
+// the name weighted above the description), then other forms of the words, then
+// text inside words (search-tiers.ts); when that still finds little, the closest
+// catalog words are searched instead (spelling.ts) and the result says so.
+// Highlighted snippets, and facets that show where else the same words lead.
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Paged } from '../shared/schemas.ts';
-import { matchExpression } from './match-expression.ts';
-import { inCategory, stockStatus, SUMMARY_COLUMNS, type ProductSummary } from './queries.ts';
+import { inCategory, stockStatus, type ProductSummary } from './queries.ts';
+import { matchedProducts, markedText, tierExpressions } from './search-tiers.ts';
 import { PRODUCT_ORDER } from './sort-order.ts';
+import { correctQuery } from './spelling.ts';
 import type { SearchSort } from '../shared/sorting.ts';
 
-/** A name match counts this many times a description match. */
-const NAME_WEIGHT = 10;
 // Markers FTS5 puts around matched words; control characters never occur in
-// search words (match-expression strips them), so they cannot be confused with text.
+// search words (match-expression strips them) nor in product text (refused on
+// input), so they cannot be confused with text.
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
+
+/** A search finding fewer products than this tries the closest catalog words. */
+export const FEW_RESULTS = 3;
 
 export interface HighlightSegment {
   text: string;
@@ -45,6 +50,10 @@ export interface SearchResult extends Paged<SearchHit> {
   facets: SearchFacets;
   /** The price range searched, low end first (a reversed range is searched the right way round); null ends are open. */
   priceFilter: { minPriceCents: number | null; maxPriceCents: number | null };
+  /** The query as the shopper typed it. */
+  originalQuery: string;
+  /** The spelling-corrected query these results are for, when the original found too little; otherwise null. */
+  correctedQuery: string | null;
 }
 
 export interface SearchOptions extends SearchFilters {
@@ -53,6 +62,8 @@ export interface SearchOptions extends SearchFilters {
   page: number;
   pageSize: number;
   lowStockThreshold: number;
+  /** Search the words as typed: no spelling correction. */
+  exact?: boolean;
 }
 
 /** Splits FTS5 highlight output into plain segments, so no HTML crosses the wire. */
@@ -64,21 +75,12 @@ function toSegments(marked: string): HighlightSegment[] {
   return segments;
 }
 
-/** Active products matching the words and every filter except the one facet being counted. */
-function matches(db: Db, match: string, filters: SearchFilters, ignore?: 'category' | 'price') {
-  const conditions: Expression<SqlBool>[] = [sql<boolean>`products_fts match ${match}`];
-  if (filters.categoryId !== undefined && ignore !== 'category') conditions.push(inCategory(filters.categoryId));
-  if (filters.minPriceCents !== undefined && ignore !== 'price') conditions.push(sql<boolean>`p."priceCents" >= ${filters.minPriceCents}`);
-  if (filters.maxPriceCents !== undefined && ignore !== 'price') conditions.push(sql<boolean>`p."priceCents" <= ${filters.maxPriceCents}`);
-  if (filters.inStock) conditions.push(sql<boolean>`p.stock > 0`);
-  // CROSS JOIN makes SQLite drive the query from the full-text index; with a plain
-  // join it may scan every product and run the MATCH once per row (20x slower).
-  return db
-    .selectFrom('products_fts')
-    .crossJoin('products as p')
-    .whereRef('p.id', '=', 'products_fts.rowid')
-    .where('p.active', '=', 1)
-    .where((eb) => eb.and(conditions));
+/** Condition over products `p`: within the price range (true when there is none). */
+function inPriceRange(filters: SearchFilters): RawBuilder<boolean> {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filters.minPriceCents !== undefined) conditions.push(sql<boolean>`p."priceCents" >= ${filters.minPriceCents}`);
+  if (filters.maxPriceCents !== undefined) conditions.push(sql<boolean>`p."priceCents" <= ${filters.maxPriceCents}`);
+  return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`1`;
 }
 
 const EMPTY_FACETS: SearchFacets = { categories: [], price: { min: null, max: null } };
@@ -89,49 +91,86 @@ function orderPriceRange(filters: SearchFilters): SearchFilters {
   return min !== undefined && max !== undefined && min > max ? { ...filters, minPriceCents: max, maxPriceCents: min } : filters;
 }
 
-export async function searchProducts(db: Db, opts: SearchOptions): Promise<SearchResult> {
+type Found = Omit<SearchResult, 'originalQuery' | 'correctedQuery'>;
+
+/** One product of a page, as a JSON array (see PAGE_COLUMNS). */
+type PageRow = [id: number, slug: string, name: string, priceCents: number, currency: string, imageUrl: string, stock: number, tier: number];
+const PAGE_COLUMNS = sql`p.id, p.slug, p.name, p."priceCents", p.currency, p."imageUrl", p.stock, p.tier`;
+
+/**
+ * One search of the text over every tier: a page of hits, the total and the
+ * facets, in one statement. `hits` (the active matches that pass the in-stock
+ * filter, flagged for the category and price filters) is computed once and
+ * read four times; each facet ignores its own filter, so the shopper can widen
+ * it again. Plain SQL rather than the query builder: this runs on every search
+ * and building this statement with Kysely cost as much as running it.
+ */
+async function searchOnce(db: Db, text: string, filters: SearchFilters, opts: SearchOptions): Promise<Found> {
   const paging = { page: opts.page, pageSize: opts.pageSize };
-  const filters = orderPriceRange(opts);
   const priceFilter = { minPriceCents: filters.minPriceCents ?? null, maxPriceCents: filters.maxPriceCents ?? null };
-  const match = matchExpression(opts.q);
-  if (!match) return { items: [], total: 0, ...paging, facets: EMPTY_FACETS, priceFilter };
+  const expressions = tierExpressions(text);
+  if (!expressions) return { items: [], total: 0, ...paging, facets: EMPTY_FACETS, priceFilter };
 
-  let hits = matches(db, match, filters)
-    .select(SUMMARY_COLUMNS)
-    .select([
-      sql<string>`highlight(products_fts, 0, ${OPEN}, ${CLOSE})`.as('nameMarked'),
-      sql<string>`snippet(products_fts, 1, ${OPEN}, ${CLOSE}, '…', 16)`.as('snippetMarked'),
-    ]);
-  const order =
-    opts.sort === 'relevance' ? [sql`bm25(products_fts, ${NAME_WEIGHT}, 1.0)`, sql`p.id`] : PRODUCT_ORDER[opts.sort];
-  for (const term of order) hits = hits.orderBy(term);
+  // Best tier first, best bm25 score within it; the other sorts as on category pages.
+  const order = opts.sort === 'relevance' ? [sql`p.tier`, sql`p.score`, sql`p.id`] : PRODUCT_ORDER[opts.sort];
+  const inCategoryFlag = filters.categoryId === undefined ? sql`1` : inCategory(filters.categoryId);
+  const { rows } = await sql<{ items: string; total: number; minPrice: number | null; maxPrice: number | null; categories: string }>`
+    WITH m AS ${matchedProducts(expressions)},
+    hits AS MATERIALIZED (
+      -- CROSS JOIN (here and below) makes SQLite drive the query from the matches;
+      -- with a plain join it may scan every product (or category) instead.
+      SELECT p.id, p.slug, p.name, p."priceCents", p.currency, p."imageUrl", p.stock, p.featured, p."createdAt",
+        m.tier, m.score, ${inCategoryFlag} AS "inCategory", ${inPriceRange(filters)} AS "inPrice"
+      FROM m CROSS JOIN products p
+      WHERE p.id = m.id AND p.active = 1 ${filters.inStock ? sql`AND p.stock > 0` : sql``}
+    )
+    SELECT
+      (SELECT json_group_array(json_array(${PAGE_COLUMNS})) FROM (
+        SELECT ${PAGE_COLUMNS} FROM hits p WHERE p."inCategory" AND p."inPrice"
+        ORDER BY ${sql.join(order)} LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}
+      ) p) AS items,
+      (SELECT count(*) FROM hits WHERE "inCategory" AND "inPrice") AS total,
+      (SELECT min("priceCents") FROM hits WHERE "inCategory") AS "minPrice",
+      (SELECT max("priceCents") FROM hits WHERE "inCategory") AS "maxPrice",
+      (SELECT json_group_array(json_array(slug, name, count)) FROM (
+        SELECT c.slug, c.name, count(*) AS count
+        FROM hits CROSS JOIN product_categories pc CROSS JOIN categories c
+        WHERE pc."productId" = hits.id AND c.id = pc."categoryId" AND hits."inPrice"
+        GROUP BY c.id ORDER BY count DESC, c."sortOrder"
+      )) AS categories`.execute(db);
+  const found = rows[0]!;
+  const page = (JSON.parse(found.items) as PageRow[]).map(([id, slug, name, priceCents, currency, imageUrl, stock, tier]) => ({
+    id, slug, name, priceCents, currency, imageUrl, stock, tier,
+  }));
+  const categories = (JSON.parse(found.categories) as [string, string, number][]).map(([slug, name, count]) => ({ slug, name, count }));
 
-  const [rows, { total }, categories, price] = await Promise.all([
-    hits.limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
-    matches(db, match, filters).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    matches(db, match, filters, 'category')
-      .innerJoin('product_categories as pc', 'pc.productId', 'p.id')
-      .innerJoin('categories as c', 'c.id', 'pc.categoryId')
-      .select(['c.slug', 'c.name', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('c.id')
-      .orderBy('count', 'desc')
-      .orderBy('c.sortOrder')
-      .execute(),
-    matches(db, match, filters, 'price')
-      .select((eb) => [eb.fn.min<number | null>('p.priceCents').as('min'), eb.fn.max<number | null>('p.priceCents').as('max')])
-      .executeTakeFirstOrThrow(),
-  ]);
-
+  // Highlights and snippets for this page's rows only, each from the index its tier matched in.
+  const marked = await markedText(db, expressions, page, { open: OPEN, close: CLOSE, ellipsis: '…' });
   return {
-    items: rows.map(({ nameMarked, snippetMarked, ...row }) => ({
-      ...row,
-      stockStatus: stockStatus(row.stock, opts.lowStockThreshold),
-      nameHighlight: toSegments(nameMarked),
-      snippet: toSegments(snippetMarked),
-    })),
-    total,
+    items: page.map(({ tier: _tier, ...row }) => {
+      const marks = marked.get(row.id);
+      return {
+        ...row,
+        stockStatus: stockStatus(row.stock, opts.lowStockThreshold),
+        nameHighlight: marks ? toSegments(marks.name) : [{ text: row.name, match: false }],
+        snippet: marks ? toSegments(marks.snippet) : [],
+      };
+    }),
+    total: found.total,
     ...paging,
-    facets: { categories, price },
+    facets: { categories, price: { min: found.minPrice, max: found.maxPrice } },
     priceFilter,
   };
+}
+
+export async function searchProducts(db: Db, opts: SearchOptions): Promise<SearchResult> {
+  const filters = orderPriceRange(opts);
+  const found = await searchOnce(db, opts.q, filters, opts);
+  const original = { ...found, originalQuery: opts.q, correctedQuery: null };
+  if (opts.exact || found.total >= FEW_RESULTS) return original;
+  const corrected = await correctQuery(db, opts.q);
+  if (!corrected) return original;
+  const retry = await searchOnce(db, corrected, filters, opts);
+  // The correction stands only when it finds more than what was typed.
+  return retry.total > found.total ? { ...retry, originalQuery: opts.q, correctedQuery: corrected } : original;
 }

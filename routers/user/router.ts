@@ -1,6 +1,7 @@
 // user.*: accounts, sessions and saved addresses. Thin: validate, authorize,
 // call the domain functions, start or end sessions.
 import { mergeGuestCart } from '../cart/merge.ts';
+import { queueWelcome } from '../email/notifications.ts';
 import { endSession, revokeSessions, startSession } from './session.ts';
 import type { Context } from '../context.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -32,6 +33,7 @@ export const userRouter = router({
     if ('wait' in claim) throw new UserError('TOO_MANY_REGISTRATIONS', claim.wait);
     const user = await registerUser(ctx.db, input, now);
     await replaceSession(ctx, user.id);
+    await queueWelcome(ctx, user);
     return toPublicUser(user);
   }),
 

@@ -13,7 +13,8 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../../routers/ports.ts';
 import { assetsFromManifest } from '../ssr/manifest.ts';
 import { localCartStore } from './cart-store.ts';
-import { jobRunner, localScheduler } from './scheduler.ts';
+import { jobRunner } from './scheduler.ts';
+import { schedulerFor } from '../scheduler-for.ts';
 import { mailTransportFor } from '../mail/transports.ts';
 import { systemClock } from './clock.ts';
 
@@ -65,7 +66,8 @@ export async function boot({ config, logger, clock = systemClock }: BootOptions)
   const render = await loadRenderer(config.mode === 'production');
   const { db } = await prepareDatabase(config, logger, clock);
   const mail = mailTransportFor(config, db, clock, logger);
-  const deps = { db, carts: localCartStore(db, clock), scheduler: localScheduler(db, clock), mail, clock, config };
+  const deps = { db, carts: localCartStore(db, clock), scheduler: schedulerFor(config, db, clock), mail, clock, config };
+  // Started whatever SCHEDULER says: jobs already in the jobs table still run.
   const jobs = jobRunner({ deps, logger });
   const app = createApp({
     deps,

@@ -10,7 +10,8 @@ import { SESSION_COOKIE } from '../../routers/user/cookie.ts';
 import { resolveSession } from '../../routers/user/session.ts';
 import { createContext, type SessionUser } from '../../routers/context.ts';
 import { localCartStore } from '../local/cart-store.ts';
-import { jobRunner, localScheduler } from '../local/scheduler.ts';
+import { jobRunner } from '../local/scheduler.ts';
+import { schedulerFor } from '../scheduler-for.ts';
 import { mailboxTransport } from '../mail/transports.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
@@ -32,7 +33,8 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const clock = manualClock();
   const { db } = await prepareDatabase(config, logger, clock);
   const carts = localCartStore(db, clock);
-  const scheduler = localScheduler(db, clock);
+  // SCHEDULER in `env` picks it (local unless said otherwise).
+  const scheduler = schedulerFor(config, db, clock);
   const mail = mailboxTransport(db, clock, config.mailFrom);
   const deps = { db, carts, scheduler, mail, clock, config };
   // Not started: tests move the clock and run due jobs themselves (jobs.runDue()).

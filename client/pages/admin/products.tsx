@@ -1,14 +1,14 @@
 // /admin/products: every product (archived ones on request), searchable, with a low-stock filter.
 import { Title } from '@solidjs/meta';
-import { createMemo, createResource, For } from 'solid-js';
+import { createMemo, createResource } from 'solid-js';
 import { useApi } from '../../api.ts';
 import { Pagination } from '../../components/pagination.tsx';
 import { StockBadge } from '../../components/product-card.tsx';
-import { MAX_PAGE } from '../../../routers/shared/paging.ts';
 import { countOf, formatMoney } from '../../format.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { AdminNav } from './orders.tsx';
-import { useQueryParams } from '../../query-params.ts';
+import { AdminTable, FilterForm, SearchField } from './admin-list.tsx';
+import { AdminNav } from './admin-nav.tsx';
+import { pageNumber, useQueryParams } from '../../query-params.ts';
 
 const PAGE_SIZE = 50;
 
@@ -17,15 +17,12 @@ type ListParams = { q?: string; lowStock?: string; includeArchived?: string; pag
 export function AdminProductsPage() {
   const api = useApi();
   const params = useQueryParams<ListParams>();
-  const filters = createMemo(() => {
-    const page = Math.floor(Number(params.page));
-    return {
-      q: params.q ?? '',
-      lowStock: params.lowStock === '1',
-      includeArchived: params.includeArchived === '1',
-      page: page >= 1 && page <= MAX_PAGE ? page : 1,
-    };
-  });
+  const filters = createMemo(() => ({
+    q: params.q ?? '',
+    lowStock: params.lowStock === '1',
+    includeArchived: params.includeArchived === '1',
+    page: pageNumber(params.page),
+  }));
   const [list] = createResource(filters, (f) =>
     asAdmin(api.admin.product.list({ q: f.q.slice(0, 2000) || undefined, lowStock: f.lowStock, includeArchived: f.includeArchived, page: f.page, pageSize: PAGE_SIZE })),
   );
@@ -49,11 +46,8 @@ export function AdminProductsPage() {
               New product
             </a>
           </div>
-          <form method="get" action="/admin/products" role="search" class="flex flex-wrap items-end gap-3 mb-4">
-            <label class="flex flex-col gap-1 text-sm">
-              Search
-              <input name="q" type="search" value={filters().q} class="border border-gray-300 rounded px-2 py-1.5 bg-white" />
-            </label>
+          <FilterForm action="/admin/products">
+            <SearchField label="Search" value={filters().q} />
             <label class="flex items-center gap-2 text-sm">
               <input type="checkbox" name="lowStock" value="1" checked={filters().lowStock} />
               Low stock only
@@ -62,41 +56,24 @@ export function AdminProductsPage() {
               <input type="checkbox" name="includeArchived" value="1" checked={filters().includeArchived} />
               Include archived
             </label>
-            <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 bg-white text-sm">
-              Filter
-            </button>
-          </form>
+          </FilterForm>
           <p class="text-sm text-gray-600">{countOf(page().total, 'product')}</p>
-          <div class="overflow-x-auto">
-            <table class="w-full text-sm bg-white border border-gray-200 rounded">
-              <thead class="bg-gray-100 text-left">
-                <tr>
-                  <th scope="col" class="p-2">Product</th>
-                  <th scope="col" class="p-2">Price</th>
-                  <th scope="col" class="p-2">Stock</th>
-                  <th scope="col" class="p-2">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={page().items} fallback={<tr><td colspan="4" class="p-4 text-center text-gray-600">No products match.</td></tr>}>
-                  {(p) => (
-                    <tr class="admin-product-row border-t border-gray-200">
-                      <td class="p-2">
-                        <a href={`/admin/products/${p.id}`} class="underline">
-                          {p.name}
-                        </a>
-                      </td>
-                      <td class="p-2 whitespace-nowrap">{formatMoney(p.priceCents, p.currency)}</td>
-                      <td class="p-2 whitespace-nowrap">
-                        {p.stock} <StockBadge product={p} />
-                      </td>
-                      <td class="p-2">{p.active ? 'Listed' : 'Archived'}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={['Product', 'Price', 'Stock', 'Status']} rows={page().items} empty="No products match.">
+            {(p) => (
+              <tr class="admin-product-row border-t border-gray-200">
+                <td class="p-2">
+                  <a href={`/admin/products/${p.id}`} class="underline">
+                    {p.name}
+                  </a>
+                </td>
+                <td class="p-2 whitespace-nowrap">{formatMoney(p.priceCents, p.currency)}</td>
+                <td class="p-2 whitespace-nowrap">
+                  {p.stock} <StockBadge product={p} />
+                </td>
+                <td class="p-2">{p.active ? 'Listed' : 'Archived'}</td>
+              </tr>
+            )}
+          </AdminTable>
           <Pagination page={filters().page} pageSize={PAGE_SIZE} total={page().total} href={href} />
         </>
       )}
