@@ -134,6 +134,19 @@ describe('checkout.placeOrder', () => {
     expect(await order({ idempotencyKey, card: GOOD })).toEqual(results[0]!);
   });
 
+  it('takes over a key whose first call stopped mid-way (a crashed process), instead of waiting on it forever', async () => {
+    const id = await product(4);
+    const { session, order } = await buyer(id);
+    const idempotencyKey = key();
+    await shop.db
+      .insertInto('idempotency_keys')
+      .values({ userId: session.userId, scope: 'checkout', key: idempotencyKey, requestHash: 'left by a crash', response: null, createdAt: shop.clock.now() })
+      .execute();
+    shop.clock.advance(61_000);
+    expect((await order({ idempotencyKey, card: GOOD })).status).toBe('paid');
+    expect(await stockOf(id)).toBe(3);
+  });
+
   it('refuses the same key for a different address or a different cart (CONFLICT)', async () => {
     const id = await product(10);
     const { api, order } = await buyer(id);

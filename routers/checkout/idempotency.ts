@@ -9,6 +9,8 @@ import { CheckoutError } from './errors.ts';
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 const WAIT_STEP_MS = 20;
 const WAIT_LIMIT_MS = 15_000;
+/** A claim with no result after this was left by a process that stopped mid-call: it is taken over. */
+const ABANDONED_MS = 60_000;
 
 export interface KeyedCall {
   userId: number;
@@ -32,12 +34,16 @@ export async function once<T>(db: Db, call: KeyedCall, run: () => Promise<T>): P
     if (claimed.numInsertedOrUpdatedRows) return runClaimed(db, call, run);
     const first = await db
       .selectFrom('idempotency_keys')
-      .select(['requestHash', 'response'])
+      .select(['requestHash', 'response', 'createdAt'])
       .where('userId', '=', call.userId)
       .where('scope', '=', call.scope)
       .where('key', '=', call.key)
       .executeTakeFirst();
     if (!first) continue; // the first call failed and let go of the key: claim it now
+    if (first.response === null && first.createdAt < call.now - ABANDONED_MS) {
+      await keyRow(db, call).where('createdAt', '=', first.createdAt).where('response', 'is', null).execute();
+      continue;
+    }
     if (!(call.sameRequest ?? ((hash) => hash === call.requestHash))(first.requestHash)) {
       throw new CheckoutError('KEY_REUSED', 'This request was already made with different details. Please reload the page and try again.');
     }
@@ -47,17 +53,25 @@ export async function once<T>(db: Db, call: KeyedCall, run: () => Promise<T>): P
   }
 }
 
+/** Deletes this call's key row (narrowed further by the caller). */
+const keyRow = (db: Db, call: KeyedCall) =>
+  db.deleteFrom('idempotency_keys').where('userId', '=', call.userId).where('scope', '=', call.scope).where('key', '=', call.key);
+
 async function runClaimed<T>(db: Db, call: KeyedCall, run: () => Promise<T>): Promise<T> {
-  const where = () =>
-    db.updateTable('idempotency_keys').where('userId', '=', call.userId).where('scope', '=', call.scope).where('key', '=', call.key);
   let result: T;
   try {
     result = await run();
   } catch (error) {
-    await db.deleteFrom('idempotency_keys').where('userId', '=', call.userId).where('scope', '=', call.scope).where('key', '=', call.key).execute();
+    await keyRow(db, call).execute();
     throw error;
   }
-  await where().set({ response: JSON.stringify(result) }).execute();
+  await db
+    .updateTable('idempotency_keys')
+    .set({ response: JSON.stringify(result) })
+    .where('userId', '=', call.userId)
+    .where('scope', '=', call.scope)
+    .where('key', '=', call.key)
+    .execute();
   // Old keys go as new ones come: no sweeper needed.
   await db.deleteFrom('idempotency_keys').where('createdAt', '<', call.now - KEY_TTL_MS).execute();
   return result;
