@@ -6,6 +6,7 @@ import type { PostedForm } from './forms/form-action.ts';
 import { Layout } from './layout.tsx';
 import { CartPage } from './pages/cart.tsx';
 import { AccountPage } from './pages/account.tsx';
+import { AdminDashboardPage } from './pages/admin/dashboard.tsx';
 import { AdminProductEditPage } from './pages/admin/product-edit.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminOrderPage } from './pages/admin/order.tsx';
@@ -13,6 +14,9 @@ import { AdminOrdersPage } from './pages/admin/orders.tsx';
 import { AdminCouponsPage } from './pages/admin/coupons.tsx';
 import { AdminJobsPage } from './pages/admin/jobs.tsx';
 import { AdminMailboxPage, AdminMessagePage } from './pages/admin/mailbox.tsx';
+import { AdminCampaignPage, AdminCampaignsPage } from './pages/admin/campaigns.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.tsx';
+import { UnsubscribePage } from './pages/unsubscribe.tsx';
 import { DevMailboxPage, DevMessagePage } from './pages/mailbox.tsx';
 import { OrderPage } from './pages/order.tsx';
 import { OrdersPage } from './pages/orders.tsx';
@@ -50,11 +54,15 @@ export function App(props: {
             <Route path="/category/:slug" component={CategoryPage} />
             <Route path="/product/:slug" component={ProductPage} />
             <Route path="/search" component={SearchPage} />
+            <Route path="/admin" component={AdminDashboardPage} />
             <Route path="/admin/products" component={AdminProductsPage} />
             <Route path="/admin/products/new" component={AdminProductEditPage} />
             <Route path="/admin/products/:id" component={AdminProductEditPage} />
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/sign-up" component={SignUpPage} />
+            <Route path="/forgot-password" component={ForgotPasswordPage} />
+            <Route path="/reset-password" component={ResetPasswordPage} />
+            <Route path="/unsubscribe" component={UnsubscribePage} />
             <Route path="/account" component={AccountPage} />
             <Route path="/cart" component={CartPage} />
             <Route path="/checkout" component={CheckoutPage} />
@@ -63,6 +71,8 @@ export function App(props: {
             <Route path="/admin/orders" component={AdminOrdersPage} />
             <Route path="/admin/orders/:id" component={AdminOrderPage} />
             <Route path="/admin/coupons" component={AdminCouponsPage} />
+            <Route path="/admin/campaigns" component={AdminCampaignsPage} />
+            <Route path="/admin/campaigns/:id" component={AdminCampaignPage} />
             <Route path="/admin/jobs" component={AdminJobsPage} />
             <Route path="/admin/mailbox" component={AdminMailboxPage} />
             <Route path="/admin/mailbox/:id" component={AdminMessagePage} />

@@ -11,6 +11,8 @@ export interface RenderedPage {
   status: number;
   /** The page's own address (path and query), which the browser's router must see when it takes over. */
   path: string;
+  /** The page router's pattern that rendered it ("/product/:slug"; "/*404" for an unknown page). */
+  route?: string;
 }
 
 // Solid inserts head tags (title, meta) just before a "</head>"; we render one
@@ -38,5 +40,5 @@ export async function renderPage(url: string, api: Api, { posted, nonce, onError
     { nonce },
   );
   const at = html.indexOf(HEAD_END);
-  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status, path: pathname + search };
+  return { head: html.slice(0, at), body: html.slice(at + HEAD_END.length), status: page.status, path: pathname + search, route: page.route };
 }

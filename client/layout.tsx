@@ -10,8 +10,10 @@ import { Guarded } from './components/guarded.tsx';
 import { closeTogglesOnEscape, HeaderToggle } from './components/header-toggle.tsx';
 import { SearchBox } from './components/search-box.tsx';
 import { useRouteFocus } from './route-focus.ts';
+import { notePageRoute } from './page-status.ts';
 
 export function Layout(props: ParentProps) {
+  notePageRoute();
   const api = useApi();
   const [categories] = createResource(() => api.product.categories());
   const [cart, { mutate: setCart }] = createResource(() => api.cart.get());

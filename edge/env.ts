@@ -1,20 +1,13 @@
-// The Worker's bindings and variables, typed once (see wrangler.toml).
-import type { DurableObjectNamespace, DurableObjectStub } from '@cloudflare/workers-types';
+// The Worker's bindings and variables: `Env` is generated from wrangler.toml and
+// .dev.vars.example by `npm run types` (edge/worker-configuration.ts); the names
+// below are what the adapters take from it.
+import type { DurableObjectStub } from '@cloudflare/workers-types';
 import type { CartObject } from './cart-object.ts';
+import type { OrderTimer } from './order-timer.ts';
+import type { Env } from './worker-configuration.ts';
 
-export type CartObjectNamespace = DurableObjectNamespace<CartObject>;
+export type { Env };
+export type CartObjectNamespace = Env['CART'];
 export type CartStub = DurableObjectStub<CartObject>;
-
-export interface Env {
-  /** One CartObject per cart id. */
-  CART: CartObjectNamespace;
-  /** The built client (dist/client), served by Workers static assets. */
-  ASSETS: { fetch(request: Request): Promise<Response> };
-  /** libSQL over HTTP (Turso): libsql:, https: or http:. */
-  DATABASE_URL: string;
-  /** Secrets (`wrangler secret put`): never in wrangler.toml. */
-  DATABASE_AUTH_TOKEN?: string;
-  SESSION_SECRET: string;
-  LOW_STOCK_THRESHOLD?: string;
-  ADMIN_EMAIL?: string;
-}
+export type OrderTimerNamespace = Env['ORDER_TIMER'];
+export type OrderTimerStub = DurableObjectStub<OrderTimer>;

@@ -31,7 +31,7 @@ beforeAll(async () => {
   database = createLibsqlHttpHandler({ path: dbPath });
   qstash = startQStashStandIn({ token: 'edge-qstash-token', now: Date.now });
   mf = new Miniflare({
-    ...workerOptions(scriptPath),
+    ...workerOptions(scriptPath, { orderTimers: true }),
     assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     bindings: {
       DATABASE_URL: 'http://db.test',
@@ -39,6 +39,8 @@ beforeAll(async () => {
       SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x'),
       PUBLIC_URL,
       SCHEDULER: 'qstash',
+      // Order timers through QStash too (the default is an OrderTimer per order: edge/order-timer.test.ts).
+      ORDER_TIMERS: 'qstash',
       QSTASH_URL: qstash.url,
       QSTASH_TOKEN: 'edge-qstash-token',
       QSTASH_CURRENT_SIGNING_KEY: SIGNING_KEY,

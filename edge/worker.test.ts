@@ -27,7 +27,7 @@ beforeAll(async () => {
   const [scriptPath] = await Promise.all([buildWorker(), seed()]);
   database = createLibsqlHttpHandler({ path: dbPath });
   mf = new Miniflare({
-    ...workerOptions(scriptPath),
+    ...workerOptions(scriptPath, { orderTimers: true }),
     assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     bindings: { DATABASE_URL: 'http://db.test', DATABASE_AUTH_TOKEN: 'test-token', SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x') },
     // Request log lines stay out of the test output; errors do not.
@@ -170,7 +170,7 @@ describe('the Worker without its secrets', () => {
   it('answers 500 with a plain message, and says why in its log, when SESSION_SECRET is missing', async () => {
     const errors: string[] = [];
     const unconfigured = new Miniflare({
-      ...workerOptions('dist/edge/worker.js'),
+      ...workerOptions('dist/edge/worker.js', { orderTimers: true }),
       bindings: { DATABASE_URL: 'http://db.test' },
       handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.on('data', (chunk) => errors.push(String(chunk))),
     });

@@ -1,34 +1,29 @@
 // The Worker entry: the same app as the Bun entry (createApp), built once per
-// isolate from the edge adapters: libSQL over HTTP, carts in Durable Objects,
-// the client bundle from Workers static assets.
+// isolate from the edge adapters (edge/shop.ts): libSQL over HTTP, carts and order
+// timers in Durable Objects, the client bundle from Workers static assets.
 import type { ExportedHandler } from '@cloudflare/workers-types';
 import type { MiddlewareHandler } from 'hono';
 import manifest from 'gomall:client-manifest';
 import { renderPage } from '../client/entry-server.tsx';
 import { createApp, type App } from '../server/app.ts';
-import { ConfigError, readConfig } from '../routers/config.ts';
-import { systemClock } from '../server/local/clock.ts';
+import { ConfigError } from '../routers/config.ts';
 import { jobRunner, type JobRunner } from '../server/local/scheduler.ts';
-import { schedulerFor } from '../server/scheduler-for.ts';
-import { mailTransportFor } from '../server/mail/transports.ts';
 import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';
-import { durableCartStore } from './cart-store.ts';
-import { openRemoteDatabase } from './database.ts';
 import type { Env } from './env.ts';
+import { edgeDeps } from './shop.ts';
 
 export { CartObject } from './cart-object.ts';
+export { OrderTimer } from './order-timer.ts';
 
 const assets = assetsFromManifest(manifest);
 let shop: { app: App; jobs: JobRunner } | undefined;
 
 function buildShop(env: Env) {
-  const config = readConfig(variables(env), 'production');
-  const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
   // Jobs go to QStash (SCHEDULER=qstash) or to the jobs table in libSQL; the cron
-  // trigger (wrangler.toml) runs the table's due ones in either case.
-  const mail = mailTransportFor(config, db, systemClock, consoleLogger);
-  const deps = { db, carts: durableCartStore(env.CART), scheduler: schedulerFor(config, db, systemClock), mail, clock: systemClock, config };
+  // trigger (wrangler.toml) runs the table's due ones in either case. Order timers
+  // are OrderTimer Durable Objects unless ORDER_TIMERS=qstash (edge/shop.ts).
+  const deps = edgeDeps(env);
   const app = createApp({ deps, logger: consoleLogger, assets, render: renderPage, serveAssets: serveAssets(env) });
   return { app, jobs: jobRunner({ deps, logger: consoleLogger }) };
 }
@@ -37,11 +32,8 @@ function buildShop(env: Env) {
 // a file that does not exist, answered by the assets binding (404) all the same.
 const serveAssets =
   (env: Env): MiddlewareHandler =>
-  (c) =>
-    env.ASSETS.fetch(c.req.raw);
-
-/** The string variables and secrets of the environment (bindings left out). */
-const variables = (env: Env) => Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === 'string'));
+  async (c) =>
+    (await env.ASSETS.fetch(c.req.raw as unknown as Parameters<Env['ASSETS']['fetch']>[0])) as unknown as Response;
 
 // Hono is typed with the DOM's Request and Response, workers-types with its own
 // (same objects at run time); this is where the two meet.

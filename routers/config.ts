@@ -10,6 +10,14 @@ export interface Config {
   port: number;
   databaseUrl: string;
   databaseAuthToken?: string;
+  /**
+   * How an embedded database file commits (DATABASE_SYNCHRONOUS): `normal` (the default)
+   * syncs the write-ahead log to disk at checkpoints, `full` on every commit. Either way
+   * the file is never corrupted and a crash of the shop loses nothing; `normal` may lose
+   * the last commits to a power cut or an operating-system crash, for about twice the
+   * write throughput (an order is nine commits).
+   */
+  databaseSynchronous: 'normal' | 'full';
   /** Products with stock at or below this (and above zero) show as low stock. */
   lowStockThreshold: number;
   /** Signs session JWTs and cart cookies (SESSION_SECRET, at least 32 characters). */
@@ -39,6 +47,28 @@ export interface Config {
   /** The administrator account created at seed time (ADMIN_EMAIL / ADMIN_PASSWORD). */
   adminEmail?: string;
   adminPassword?: string;
+  /** LOG_FORMAT: one JSON object per line (production's default) or the readable line (development). */
+  logFormat: 'json' | 'pretty';
+  /** METRICS_TOKEN: GET /metrics answers only with this bearer token (404 while unset). */
+  metricsToken?: string;
+  /** METRICS_PORT: /metrics also served without a token on 127.0.0.1 at this port (Bun and Deno). */
+  metricsPort?: number;
+  /** OpenTelemetry traces (the standard OTEL_* variables), exported by OTLP over HTTP; absent: off. */
+  otel?: OtelConfig;
+}
+
+export const OTEL_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+
+export interface OtelConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  tracesEndpoint: string;
+  /** OTEL_SERVICE_NAME (default gomall). */
+  serviceName: string;
+  /** OTEL_TRACES_SAMPLER (default parentbased_always_on) and OTEL_TRACES_SAMPLER_ARG (the ratio). */
+  sampler: (typeof OTEL_SAMPLERS)[number];
+  samplerRatio: number;
+  /** OTEL_EXPORTER_OTLP_TRACES_HEADERS or OTEL_EXPORTER_OTLP_HEADERS: "key=value,key2=value2". */
+  headers: Record<string, string>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +84,7 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     port: intFrom(env, 'PORT', 3000),
     databaseUrl: databaseUrlFrom(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    databaseSynchronous: choice(env, 'DATABASE_SYNCHRONOUS', ['normal', 'full'] as const, 'normal'),
     lowStockThreshold: intFrom(env, 'LOW_STOCK_THRESHOLD', 5),
     shippingFlatCents: intFrom(env, 'SHIPPING_FLAT_CENTS', 599),
     freeShippingFromCents: intFrom(env, 'FREE_SHIPPING_FROM_CENTS', 7500),
@@ -68,7 +99,35 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     ...schedulerFrom(env),
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: adminPasswordFrom(env),
+    logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'] as const, mode === 'production' ? 'json' : 'pretty'),
+    ...metricsFrom(env),
+    otel: otelFrom(env),
   };
+}
+
+function otelFrom(env: Env): OtelConfig | undefined {
+  if (env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '');
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (base ? `${base}/v1/traces` : undefined);
+  if (!tracesEndpoint) return undefined;
+  if (!URL.canParse(tracesEndpoint)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL (got "${tracesEndpoint}")`);
+  const sampler = choice(env, 'OTEL_TRACES_SAMPLER', OTEL_SAMPLERS, 'parentbased_always_on');
+  const ratio = env.OTEL_TRACES_SAMPLER_ARG ? Number(env.OTEL_TRACES_SAMPLER_ARG) : 1;
+  if (!(ratio >= 0 && ratio <= 1)) throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1 (got "${env.OTEL_TRACES_SAMPLER_ARG}")`);
+  const headers: Record<string, string> = {};
+  for (const pair of (env.OTEL_EXPORTER_OTLP_TRACES_HEADERS || env.OTEL_EXPORTER_OTLP_HEADERS || '').split(',')) {
+    const at = pair.indexOf('=');
+    if (at > 0) headers[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return { tracesEndpoint, serviceName: env.OTEL_SERVICE_NAME || 'gomall', sampler, samplerRatio: ratio, headers };
+}
+
+function metricsFrom(env: Env) {
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  // A bearer token guessed by anyone who tries a few is no protection.
+  if (metricsToken && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 16`)');
+  const metricsPort = env.METRICS_PORT ? intFrom(env, 'METRICS_PORT', 0) : undefined;
+  return { metricsToken, metricsPort };
 }
 
 function choice<T extends string>(env: Env, name: string, options: readonly T[], fallback: T): T {

@@ -1,7 +1,7 @@
 // The per-request context every procedure receives. Built once per request by
 // the HTTP layer (tRPC and SSR share it), or directly by tests.
 import type { Config } from './config.ts';
-import type { CartStore, Clock, Db, MailTransport, Scheduler } from './ports.ts';
+import type { CartStore, Clock, Db, MailTransport, Metrics, RecentErrors, Scheduler, Tracing } from './ports.ts';
 
 export interface SessionUser {
   userId: number;
@@ -17,6 +17,11 @@ export interface AppDeps {
   mail: MailTransport;
   clock: Clock;
   config: Config;
+  /** Counts domain events for GET /metrics; absent when metrics are off. */
+  metrics?: Metrics;
+  /** The errors this process logged lately (admin dashboard); absent where none are kept. */
+  recentErrors?: RecentErrors;  /** Spans around procedures and page renders; absent when tracing is off. */
+  tracing?: Tracing;
 }
 
 export interface Context extends AppDeps {

@@ -50,10 +50,15 @@ export interface CartStore {
    * empties `fromCartId`. Returns the lines of `toCartId`.
    */
   merge(fromCartId: string, toCartId: string, limits: MergeLimits): Promise<CartLine[]>;
+  /**
+   * How many carts still hold lines added or changed since `since` (epoch ms): the admin
+   * dashboard's carts → orders conversion. Optional: a store that cannot count leaves it out.
+   */
+  countOpen?(since: number): Promise<number>;
 }
 
 /** The named background jobs; their handlers live with their domain (routers/jobs.ts lists them). */
-export type JobName = 'order.expire' | 'email.send';
+export type JobName = 'order.expire' | 'email.send' | 'campaign.fanout';
 
 export interface ScheduleOptions {
   /** When to run, epoch ms (or `delaySeconds` from now). */
@@ -61,6 +66,11 @@ export interface ScheduleOptions {
   delaySeconds?: number;
   /** Scheduling an existing key again keeps the one job; `cancel(key)` finds it. */
   key?: string;
+  /**
+   * The W3C traceparent of the work that scheduled the job (set by the server's tracing,
+   * not by domain code): the job's own trace links to it. Adapters that cannot keep it ignore it.
+   */
+  trace?: string;
 }
 
 /**
@@ -86,4 +96,48 @@ export interface MailMessage {
 /** Delivers email. Local: stored in the mailbox table (or logged); production: an HTTP email API. */
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * What the shop counts for its operators (GET /metrics): orders placed, paid and
+ * cancelled (label: why), payments (label: succeeded or the decline code), cart
+ * adds, and jobs queued, run (succeeded, failed), retried and given up (label: the
+ * job's name). Counted after the change is committed. Optional: absent, nothing is counted.
+ */
+export type MetricEvent =
+  | 'order.placed'
+  | 'order.paid'
+  | 'order.cancelled'
+  | 'payment'
+  | 'cart.add'
+  | 'job.queued'
+  | 'job.succeeded'
+  | 'job.failed'
+  | 'job.retried'
+  | 'job.given_up';
+
+export interface Metrics {
+  count(event: MetricEvent, label?: string): void;
+  /** One tRPC procedure call and how it ended: 'OK' or its tRPC error code. */
+  procedure(path: string, code: string): void;
+}
+
+/** One error the server logged, as the admin dashboard lists it (no stack). */
+export interface RecentError {
+  /** Epoch ms. */
+  at: number;
+  /** The request it happened in; absent for background work. */
+  requestId?: string;
+  message: string;
+}
+
+/** The last errors this server logged, newest first (kept in memory by server/). */
+export interface RecentErrors {
+  list(): RecentError[];
+}
+
+/** OpenTelemetry spans around domain work (server/tracing.ts); absent when tracing is off. */
+export interface Tracing {
+  /** Runs `work` in a child span of the current one, named `name`; the span records a throw. */
+  span<T>(name: string, work: () => Promise<T>): Promise<T>;
 }

@@ -34,7 +34,7 @@ export function schedulerContract(name: string, makeFixture: (handlers: Record<J
     let fixture: SchedulerFixture;
     let scheduler: Scheduler;
     beforeAll(async () => {
-      fixture = await makeFixture({ 'order.expire': recording('order.expire'), 'email.send': recording('email.send') });
+      fixture = await makeFixture({ 'order.expire': recording('order.expire'), 'email.send': recording('email.send'), 'campaign.fanout': recording('campaign.fanout') });
       scheduler = fixture.scheduler;
     });
     afterAll(() => fixture?.close());

@@ -61,10 +61,18 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-// Domain errors (UserError, CartError, CatalogError…) become tRPC errors here, once.
-export const publicProcedure = t.procedure.use(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+// Domain errors (UserError, CartError, CatalogError…) become tRPC errors here, once;
+// each call is counted by how it ended when metrics are on (ctx.metrics), and traced
+// as a span when tracing is on (ctx.tracing).
+export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+  // With tracing on, the call is a span of its own (named as the procedure) around what follows.
+  const result = await (ctx.tracing ? ctx.tracing.span(path, () => next()) : next());
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const error = toTRPCError(result.error.cause);
+    ctx.metrics?.procedure(path, error.code);
+    throw error;
+  }
+  ctx.metrics?.procedure(path, result.ok ? 'OK' : result.error.code);
   return result;
 });
 

@@ -48,11 +48,13 @@ export function jobsWebhook({ deps, logger, handlers = jobHandlers }: JobsWebhoo
     }
     try {
       await handler(deps, payload);
+      deps.metrics?.count('job.succeeded', name);
     } catch (error) {
+      deps.metrics?.count('job.failed', name);
       const id = c.get('requestId');
       const message = printable(c.req.header('upstash-message-id') ?? '?');
       const retried = printable(c.req.header('upstash-retried') ?? '0');
-      logger.error(`job ${name} failed (QStash message ${message}, retried ${retried}), request ${id}`, error);
+      logger.error(`job ${name} failed (QStash message ${message}, retried ${retried}), request ${id}`, error, { requestId: id, job: name });
       return plainText(`The job failed (request ${id}); QStash will retry it.`, 500);
     }
     return plainText('OK', 200);

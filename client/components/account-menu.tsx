@@ -50,7 +50,7 @@ export function AccountMenu() {
                 Orders
               </a>
               <Show when={user().role === 'admin'}>
-                <a href="/admin/products" class="text-gray-700 hover:text-gray-900">
+                <a href="/admin" class="text-gray-700 hover:text-gray-900">
                   Admin
                 </a>
               </Show>

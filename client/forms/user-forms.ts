@@ -71,4 +71,19 @@ export const deleteAddress: FormAction = {
   done: () => '/account?saved=address-deleted',
 };
 
-export const userActions: FormAction[] = [signIn, signUp, signOut, updateProfile, changePassword, saveAddress, deleteAddress];
+export const forgotPassword: FormAction = {
+  path: '/forgot-password',
+  page: () => '/forgot-password',
+  run: (api, f) => api.user.requestPasswordReset({ email: f.email ?? '' }),
+  // The same page whether or not an account has the address.
+  done: () => '/forgot-password?sent=1',
+};
+
+export const resetPassword: FormAction = {
+  path: '/reset-password',
+  page: (f) => `/reset-password?token=${encodeURIComponent(f.token ?? '')}`,
+  run: (api, f) => api.user.resetPassword({ token: f.token ?? '', password: f.password ?? '', confirmPassword: f.confirmPassword ?? '' }),
+  done: () => '/account?saved=password-reset',
+};
+
+export const userActions: FormAction[] = [signIn, signUp, signOut, updateProfile, changePassword, saveAddress, deleteAddress, forgotPassword, resetPassword];

@@ -16,6 +16,7 @@ type Address = ApiOutput<ReturnType<typeof useApi>['user']['addresses']>[number]
 const SAVED: Record<string, string> = {
   profile: 'Your profile is saved.',
   password: 'Your password is changed. Other devices have been signed out.',
+  'password-reset': 'Your new password is set and you are signed in. Every other device has been signed out.',
   address: 'Your address is saved.',
   'address-deleted': 'The address is deleted.',
 };

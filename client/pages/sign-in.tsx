@@ -24,6 +24,11 @@ export function SignInPage() {
         <SubmitButton label="Sign in" busyLabel="Signing in…" />
       </ActionForm>
       <p class="mt-4 text-sm text-gray-700">
+        <a href="/forgot-password" class="underline">
+          Forgot your password?
+        </a>
+      </p>
+      <p class="mt-4 text-sm text-gray-700">
         New to GoMall? <a href={withNext('/sign-up', search.next)} class="underline">Create an account</a>
       </p>
     </section>

@@ -10,6 +10,8 @@ import * as orders from './2026_12_03_090000_orders.ts';
 import * as email from './2026_12_03_120000_email.ts';
 import * as searchForgiving from './2026_12_03_150000_search_forgiving.ts';
 import * as featuredAt from './2026_12_03_160000_featured_at.ts';
+import * as operations from './2026_12_03_170000_operations.ts';
+import * as catalogVersion from './2026_12_04_090000_catalog_version.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_120000_email': email,
   '2026_12_03_150000_search_forgiving': searchForgiving,
   '2026_12_03_160000_featured_at': featuredAt,
+  '2026_12_03_170000_operations': operations,
+  '2026_12_04_090000_catalog_version': catalogVersion,
 };

@@ -1,5 +1,5 @@
 // The local scheduler's durable jobs: due jobs survive a restart and run at the next start.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -18,4 +18,6 @@ export interface JobTable {
   lockedUntil: number | null;
   createdAt: number;
   updatedAt: number;
+  /** The W3C traceparent of the request that queued the job, when traced (optional on insert). */
+  traceparent: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -3,8 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** Miniflare options every test Worker shares: the bundle, Node compatibility, the CART objects. */
-export function workerOptions(scriptPath: string) {
+/**
+ * Miniflare options every test Worker shares: the bundle, Node compatibility, the
+ * CART objects and (for a bundle that exports OrderTimer, like the shop's Worker) the ORDER_TIMER ones.
+ */
+export function workerOptions(scriptPath: string, { orderTimers = false } = {}) {
   return {
     // The one module listed, as wrangler uploads it: Miniflare's own import walk
     // (`modules: true`) refuses the QStash SDK's computed `import()`s of its dev
@@ -13,7 +16,10 @@ export function workerOptions(scriptPath: string) {
     modulesRoot: dirname(scriptPath),
     compatibilityDate: '2026-04-01',
     compatibilityFlags: ['nodejs_compat'],
-    durableObjects: { CART: { className: 'CartObject', useSQLite: true } },
+    durableObjects: {
+      CART: { className: 'CartObject', useSQLite: true },
+      ...(orderTimers && { ORDER_TIMER: { className: 'OrderTimer', useSQLite: true } }),
+    },
   } as const;
 }
 

@@ -3,15 +3,19 @@ import { router } from '../trpc.ts';
 import { couponAdminRouter } from '../coupon/admin-router.ts';
 import { adminCategoryRouter } from './category-router.ts';
 import { adminProductRouter } from './product-router.ts';
+import { adminDashboardRouter } from './dashboard.ts';
 import { orderAdminRouter } from '../order/admin-router.ts';
 import { jobAdminRouter } from '../email/job-admin-router.ts';
 import { mailboxAdminRouter } from '../email/admin-router.ts';
+import { campaignAdminRouter } from '../email/campaign-router.ts';
 
 export const adminRouter = router({
+  dashboard: adminDashboardRouter,
   product: adminProductRouter,
   category: adminCategoryRouter,
   order: orderAdminRouter,
   coupon: couponAdminRouter,
   job: jobAdminRouter,
   mailbox: mailboxAdminRouter,
+  campaign: campaignAdminRouter,
 });

@@ -36,7 +36,9 @@ export async function addToCart(ctx: Context, productId: number, quantity: numbe
   }
   // The checks above give a readable error; the store's cap keeps concurrent adds within bounds.
   const id = cartId ?? (await currentOrNewCartId(ctx));
-  return written(ctx, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
+  const view = await written(ctx, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
+  ctx.metrics?.count('cart.add');
+  return view;
 }
 
 export async function setCartQuantity(ctx: Context, productId: number, quantity: number): Promise<CartView> {

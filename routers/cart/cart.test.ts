@@ -145,7 +145,7 @@ describe('changing a cart', () => {
 
   it('refuses a 101st distinct product', async () => {
     // The seed has 122 products in stock; list 101 of them.
-    const products = await shop.db.selectFrom('products').select('id').where('stock', '>', 0).where('active', '=', 1).limit(101).execute();
+    const products = await shop.db.selectFrom('products').select('id').where('stock', '>', 0).where('active', '=', 1).orderBy('id').limit(101).execute();
     expect(products).toHaveLength(101);
     const api = shop.caller(customer(107));
     for (const p of products.slice(0, 100)) await api.cart.add({ productId: p.id });

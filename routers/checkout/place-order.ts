@@ -39,7 +39,7 @@ export interface PlacedOrder {
   payment: { status: 'succeeded' | 'declined' | 'not_attempted'; transactionId?: string; declineCode?: string; message?: string };
 }
 
-type CheckoutContext = Pick<Context, 'db' | 'carts' | 'config' | 'clock' | 'scheduler'>;
+type CheckoutContext = Pick<Context, 'db' | 'carts' | 'config' | 'clock' | 'scheduler' | 'metrics'>;
 
 export async function placeOrder(ctx: CheckoutContext, userId: number, input: PlaceOrderInput): Promise<PlacedOrder> {
   const now = ctx.clock.now();
@@ -115,6 +115,7 @@ async function place(ctx: CheckoutContext, userId: number, input: PlaceOrderInpu
     }
     return id;
   });
+  ctx.metrics?.count('order.placed');
 
   await ctx.scheduler.schedule('order.expire', { orderId }, { at: expiresAt, key: expiryJobKey(orderId) });
   await ctx.carts.clear(userCartId(userId));

@@ -43,6 +43,7 @@ function summarize(name: string, payload: string): string {
     const p = JSON.parse(payload) as Record<string, unknown>;
     if (name === 'email.send') return `To ${String(p.to)}: ${String(p.subject)}`;
     if (name === 'order.expire') return `Order #${String(p.orderId)}`;
+    if (name === 'campaign.fanout') return `Campaign #${String(p.campaignId)}, users after #${String(p.after)}`;
   } catch {
     // Not JSON: say nothing rather than fail the list.
   }
@@ -70,15 +71,19 @@ export async function listJobs(db: Db, { status, page }: { status?: JobStatus; p
   return { items, total: Number(total.n), page, pageSize: PAGE_SIZE, counts };
 }
 
-/** Puts a failed job back in the queue, due now, with its attempts counted afresh (its last error stays until it succeeds). */
-export async function retryJob(db: Db, jobId: number, now: number): Promise<void> {
+/**
+ * Puts a failed job back in the queue, due now, with its attempts counted afresh (its last
+ * error stays until it succeeds). Returns the job's name.
+ */
+export async function retryJob(db: Db, jobId: number, now: number): Promise<string> {
   const updated = await db
     .updateTable('jobs')
     .set({ status: 'pending', runAt: now, attempts: 0, lockedUntil: null, updatedAt: now })
     .where('id', '=', jobId)
     .where('status', '=', 'failed')
+    .returning('name')
     .executeTakeFirst();
-  if (updated.numUpdatedRows) return;
+  if (updated) return updated.name;
   const job = await db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
   if (!job) throw new JobError('JOB_NOT_FOUND', 'There is no such job.');
   throw new JobError('JOB_NOT_FAILED', `Job #${jobId} is ${job.status}; only failed jobs can be retried.`);
@@ -89,7 +94,8 @@ export const jobAdminRouter = router({
     .input(v.optional(v.object({ status: v.optional(v.picklist(JOB_STATUSES, `must be one of ${JOB_STATUSES.join(', ')}`)), page }), {}))
     .query(({ ctx, input }) => listJobs(ctx.db, input)),
   retry: adminProcedure.input(v.object({ id })).mutation(async ({ ctx, input }) => {
-    await retryJob(ctx.db, input.id, ctx.clock.now());
+    const name = await retryJob(ctx.db, input.id, ctx.clock.now());
+    ctx.metrics?.count('job.retried', name);
     return null;
   }),
 });

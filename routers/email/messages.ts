@@ -219,3 +219,32 @@ export function orderShippedEmail(shop: Shop, order: OrderFacts): EmailBody {
     [greeting(name), news, addressText(order.shippingAddress), orderTableText(order), `Track your order: ${link}`],
   );
 }
+
+export function passwordResetEmail(shop: Shop, user: { name: string }, link: string, validMinutes: number): EmailBody {
+  const validity = `The link works once, for ${validMinutes} minutes.`;
+  const notYou = 'If you did not ask for this, ignore this email: your password stays as it is.';
+  return body(
+    `Reset your ${shop.shopName} password`,
+    [
+      html`<p style="${P}">${greeting(user.name)}</p>`,
+      html`<p style="${P}">Someone (we hope you) asked to reset the password of your ${shop.shopName} account. Choose a new password here:</p>`,
+      button(link, 'Choose a new password'),
+      html`<p style="${P};${MUTED};font-size:13px">${validity} ${notYou}</p>`,
+    ],
+    [
+      greeting(user.name),
+      `Someone (we hope you) asked to reset the password of your ${shop.shopName} account. Choose a new password here:`,
+      link,
+      `${validity} ${notYou}`,
+    ],
+  );
+}
+
+/**
+ * A marketing campaign as one subscriber's email: the admin's HTML as written (it is
+ * the shop's own, trusted markup; nothing about the subscriber is put into it), its
+ * plain text, and the subscriber's own unsubscribe link for the frame.
+ */
+export function campaignEmail(campaign: { subject: string; html: string; text: string }, unsubscribeUrl: string): EmailBody {
+  return { subject: campaign.subject, html: campaign.html, text: campaign.text, unsubscribeUrl };
+}

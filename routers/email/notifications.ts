@@ -6,7 +6,16 @@ import type { AppDeps } from '../context.ts';
 import type { CancelReason } from '../order/cancel.ts';
 import { getOrder } from '../order/queries.ts';
 import { framedEmail, type EmailBody } from './layout.ts';
-import { orderCancelledEmail, orderConfirmationEmail, orderShippedEmail, paymentFailedEmail, welcomeEmail, type Decline, type OrderFacts } from './messages.ts';
+import {
+  orderCancelledEmail,
+  orderConfirmationEmail,
+  orderShippedEmail,
+  passwordResetEmail,
+  paymentFailedEmail,
+  welcomeEmail,
+  type Decline,
+  type OrderFacts,
+} from './messages.ts';
 import { queueEmail } from './send.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'scheduler' | 'config'>;
@@ -35,3 +44,7 @@ export const queueOrderCancelled = (deps: Deps, orderId: number, why: CancelReas
 
 export const queueOrderShipped = (deps: Deps, orderId: number) =>
   queueOrderEmail(deps, orderId, `order-shipped:${orderId}`, (order) => orderShippedEmail(deps.config, order));
+
+/** The reset link goes to the account's address; one email per link (`linkId`: the stored hash of its token). */
+export const queuePasswordReset = (deps: Deps, user: { email: string; name: string }, link: { url: string; id: string; validMinutes: number }) =>
+  queue(deps, user.email, passwordResetEmail(deps.config, user, link.url, link.validMinutes), `password-reset:${link.id}`);

@@ -18,7 +18,7 @@ const REASONS: Record<CancelReason, string> = {
 /** The order's payment timer, as scheduled at checkout and cancelled on payment. */
 export const expiryJobKey = (orderId: number) => `order.expire:${orderId}`;
 
-type CancelDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config'>;
+type CancelDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config' | 'metrics'>;
 
 /**
  * True when this call cancelled the order; false when it was no longer waiting for payment.
@@ -39,6 +39,7 @@ export async function cancelOrder(deps: CancelDeps, orderId: number, why: Cancel
     await releaseCoupon(trx, orderId, now);
     return true;
   });
+  if (cancelled) deps.metrics?.count('order.cancelled', why);
   if (cancelled) await queueOrderCancelled(deps, orderId, why);
   return cancelled;
 }

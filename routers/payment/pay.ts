@@ -28,7 +28,7 @@ export function checkedCard(card: CardInput, now: number) {
   return result;
 }
 
-type PayDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config'>;
+type PayDeps = Pick<AppDeps, 'db' | 'clock' | 'scheduler' | 'config' | 'metrics'>;
 
 export async function payOrder(deps: PayDeps, userId: number, orderId: number, card: ReturnType<typeof checkedCard>): Promise<PaymentOutcome> {
   const { db, clock } = deps;
@@ -64,6 +64,7 @@ export async function payOrder(deps: PayDeps, userId: number, orderId: number, c
       await trx.updateTable('orders').set({ chargingUntil: null }).where('id', '=', orderId).execute();
       return row.id;
     });
+    deps.metrics?.count('payment', result.declineCode);
     await queuePaymentFailed(deps, orderId, declined, result);
     return result;
   }
@@ -72,6 +73,8 @@ export async function payOrder(deps: PayDeps, userId: number, orderId: number, c
     await transition(trx, orderId, 'pending_payment', 'paid', { reason: `Paid by ${card.brand} ending ${card.last4}`, now: clock.now() });
     await trx.insertInto('payments').values({ ...payment, status: 'succeeded', transactionId: result.transactionId, declineCode: null }).execute();
   });
+  deps.metrics?.count('payment', 'succeeded');
+  deps.metrics?.count('order.paid');
   await deps.scheduler.cancel(expiryJobKey(orderId));
   await queueOrderConfirmed(deps, orderId);
   return result;

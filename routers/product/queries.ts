@@ -34,9 +34,14 @@ export function stockStatus(stock: number, lowStockThreshold: number): StockStat
 /** The columns of a ProductSummary, over products aliased as `p`. */
 export const SUMMARY_COLUMNS = ['p.id', 'p.slug', 'p.name', 'p.priceCents', 'p.currency', 'p.imageUrl', 'p.stock'] as const;
 
-/** Condition: product `p` is in the category. */
+/** Condition: product `p` is in the category (checked product by product: for reading products in an index's order). */
 export function inCategory(categoryId: number) {
   return sql<boolean>`exists (select 1 from product_categories pc where pc."productId" = p.id and pc."categoryId" = ${categoryId})`;
+}
+
+/** The same condition driven from the category's products: for counting them (a large catalog is not scanned). */
+function amongCategory(categoryId: number) {
+  return sql<boolean>`p.id in (select pc."productId" from product_categories pc where pc."categoryId" = ${categoryId})`;
 }
 
 export async function findCategory(db: Db, slug: string) {
@@ -47,10 +52,10 @@ export async function listProducts(
   db: Db,
   opts: { categoryId?: number; page: number; pageSize: number; sort: ProductSort; lowStockThreshold: number },
 ): Promise<Paged<ProductSummary>> {
-  let base = db.selectFrom('products as p').where('p.active', '=', 1);
-  if (opts.categoryId !== undefined) base = base.where(inCategory(opts.categoryId));
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let query = base.select(SUMMARY_COLUMNS);
+  const active = db.selectFrom('products as p').where('p.active', '=', 1);
+  const counted = opts.categoryId === undefined ? active : active.where(amongCategory(opts.categoryId));
+  const { total } = await counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let query = (opts.categoryId === undefined ? active : active.where(inCategory(opts.categoryId))).select(SUMMARY_COLUMNS);
   for (const term of PRODUCT_ORDER[opts.sort]) query = query.orderBy(term);
   const rows = await query
     .limit(opts.pageSize)

@@ -9,6 +9,7 @@ import { searchProducts } from './search.ts';
 import { PRODUCT_SORTS, SEARCH_SORTS } from '../shared/sorting.ts';
 import { suggestProducts } from './suggest.ts';
 import { ProductError } from './errors.ts';
+import { rememberedRead } from './catalog-version.ts';
 
 /** Long pasted text is cut to this and searched (only its first words count), never rejected as too long. */
 const MAX_QUERY_LENGTH = 2000;
@@ -79,5 +80,6 @@ export const productRouter = router({
     .input(v.object({ q: queryText }))
     .query(({ ctx, input }) => suggestProducts(ctx.db, input.q)),
 
-  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.db)),
+  // Counted over the whole catalog and shown on every page: once per change of anything but stock.
+  categories: publicProcedure.query(({ ctx }) => rememberedRead(ctx.db, 'structure', 'product.categories', () => listCategories(ctx.db))),
 });

@@ -9,7 +9,9 @@ export type UserErrorCode =
   | 'TOO_MANY_PASSWORD_ATTEMPTS'
   | 'TOO_MANY_REGISTRATIONS'
   | 'WRONG_CURRENT_PASSWORD'
-  | 'ADDRESS_NOT_FOUND';
+  | 'ADDRESS_NOT_FOUND'
+  | 'TOO_MANY_RESET_REQUESTS'
+  | 'RESET_LINK_INVALID';
 
 const KINDS: Record<UserErrorCode, ErrorKind> = {
   EMAIL_TAKEN: 'CONFLICT',
@@ -19,6 +21,8 @@ const KINDS: Record<UserErrorCode, ErrorKind> = {
   TOO_MANY_REGISTRATIONS: 'TOO_MANY_REQUESTS',
   WRONG_CURRENT_PASSWORD: 'BAD_REQUEST',
   ADDRESS_NOT_FOUND: 'NOT_FOUND',
+  TOO_MANY_RESET_REQUESTS: 'TOO_MANY_REQUESTS',
+  RESET_LINK_INVALID: 'BAD_REQUEST',
 };
 
 const FIELDS: Partial<Record<UserErrorCode, string>> = { EMAIL_TAKEN: 'email', WRONG_CURRENT_PASSWORD: 'currentPassword' };
@@ -56,8 +60,15 @@ function messageOf(code: UserErrorCode, retryAfterMs: number): string {
       return 'Your current password is not correct.';
     case 'ADDRESS_NOT_FOUND':
       return 'That address does not exist.';
+    case 'TOO_MANY_RESET_REQUESTS':
+      return tooManyAttempts('Too many password reset requests.', retryAfterMs);
+    case 'RESET_LINK_INVALID':
+      // One message for used, expired and made-up links.
+      return RESET_LINK_INVALID_MESSAGE;
   }
 }
+
+export const RESET_LINK_INVALID_MESSAGE = 'This password reset link has expired or has already been used. Please ask for a new one.';
 
 function tooManyAttempts(what: string, retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));

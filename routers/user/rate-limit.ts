@@ -1,6 +1,7 @@
 // Sign-in and sign-up rate limits: attempts are rows in `login_attempts` (the database,
 // not memory, so every edge isolate sees the same counts). A sign-in counts against
-// the email and against the client's network address; a sign-up against the address.
+// the email and against the client's network address; a sign-up against the address;
+// a password-reset request against both (its own counters).
 import type { Db } from '../ports.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -8,6 +9,9 @@ export const EMAIL_ATTEMPT_LIMIT = 5;
 export const CLIENT_ATTEMPT_LIMIT = 20;
 /** New accounts one network address may open per window: plenty for a family or an office, few for a script. */
 export const REGISTRATION_LIMIT = 10;
+/** Password-reset emails one address may be sent per window, and requests one network address may make. */
+export const RESET_EMAIL_LIMIT = 3;
+export const RESET_CLIENT_LIMIT = 10;
 
 interface Counter {
   key: string;
@@ -68,6 +72,17 @@ export function claimPasswordCheck(db: Db, email: string, now: number): Promise<
 export function claimRegistration(db: Db, clientAddress: string, now: number): Promise<LoginClaim> {
   const limited = clientAddress !== 'unknown' && !isLoopback(clientAddress);
   return claim(db, limited ? [{ key: `register:${clientAddress}`, limit: REGISTRATION_LIMIT }] : [], now);
+}
+
+/**
+ * Counts a password-reset request against the email it names (whether or not an
+ * account has it: the answer must not tell) and the client's address: nobody can
+ * flood an inbox with reset emails, nor try address after address from one place.
+ */
+export function claimPasswordReset(db: Db, email: string, clientAddress: string, now: number): Promise<LoginClaim> {
+  const list = [{ key: `reset-email:${email}`, limit: RESET_EMAIL_LIMIT }];
+  if (clientAddress !== 'unknown') list.push({ key: `reset-client:${clientAddress}`, limit: RESET_CLIENT_LIMIT });
+  return claim(db, list, now);
 }
 
 const isLoopback = (address: string) => /^(127\.|::1$|::ffff:127\.)/.test(address);

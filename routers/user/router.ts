@@ -8,12 +8,16 @@ import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { authenticate, changePassword, findUser, registerUser, toPublicUser, updateProfile } from './accounts.ts';
 import { deleteAddress, listAddresses, saveAddress } from './addresses.ts';
 import { UserError } from './errors.ts';
+import { checkResetLink, requestPasswordReset, resetPassword } from './password-reset.ts';
 import { claimRegistration } from './rate-limit.ts';
 import {
   changePasswordInput,
   deleteAddressInput,
   loginInput,
+  passwordResetLinkInput,
   registerInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
   saveAddressInput,
   updateProfileInput,
 } from './schemas.ts';
@@ -63,6 +67,22 @@ export const userRouter = router({
     await changePassword(ctx.db, ctx.session.userId, input, now);
     await revokeSessions(ctx.db, now, { userId: ctx.session.userId, except: ctx.session.sessionId });
     return null;
+  }),
+
+  /** Emails a reset link if an account has this address; the same answer (null) either way. */
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx, { email: input.email, clientAddress: ctx.clientAddress }, ctx.clock.now());
+    return null;
+  }),
+
+  /** Whether a reset link still works, for the reset page. */
+  passwordResetLink: publicProcedure.input(passwordResetLinkInput).query(({ ctx, input }) => checkResetLink(ctx.db, input.token, ctx.clock.now())),
+
+  /** Sets a new password with an emailed link (once), signs every session out and this browser in. */
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    const user = await resetPassword(ctx.db, input, ctx.clock.now());
+    await replaceSession(ctx, user.id);
+    return toPublicUser(user);
   }),
 
   addresses: authedProcedure.query(({ ctx }) => listAddresses(ctx.db, ctx.session.userId)),

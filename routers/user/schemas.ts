@@ -57,6 +57,24 @@ export const changePasswordInput = v.object({
   newPassword,
 });
 
+export const requestPasswordResetInput = v.object({ email });
+
+/** The token of an emailed reset link (43 characters as we make them). */
+const resetToken = v.pipe(v.string('must be text'), v.maxLength(200, 'is too long'));
+
+export const passwordResetLinkInput = v.object({ token: resetToken });
+
+export const resetPasswordInput = v.pipe(
+  v.object({
+    token: v.pipe(resetToken, v.nonEmpty('is required')),
+    password: newPassword,
+    confirmPassword: v.string('must be text'),
+  }),
+  v.forward(
+    v.partialCheck([['password'], ['confirmPassword']], (i) => i.password === i.confirmPassword, 'must match the password'),
+    ['confirmPassword'],
+  ),
+);
 
 /** A postal address, as saved in the address book and as an order ships to it. */
 export const addressFields = {

@@ -6,11 +6,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuses cross-site state-changing requests with 403 before any handler runs.
- * `exempt` path prefixes authenticate otherwise (e.g. signed job webhooks).
+ * `exempt` path prefixes and `exemptPaths` (exact paths) authenticate otherwise
+ * (signed job webhooks; the one-click unsubscribe, authorized by its token).
  */
-export function sameOriginWrites(exempt: string[] = []): MiddlewareHandler {
+export function sameOriginWrites(exempt: string[] = [], exemptPaths: string[] = []): MiddlewareHandler {
   return async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method) || exempt.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    const path = c.req.path;
+    if (SAFE_METHODS.has(c.req.method) || exempt.some((prefix) => path.startsWith(prefix)) || exemptPaths.includes(path)) return next();
     if (!fromSameSite(c.req.raw)) return c.text('Cross-site request refused.', 403);
     return next();
   };

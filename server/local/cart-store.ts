@@ -46,6 +46,15 @@ export function localCartStore(db: Db, clock: Clock): CartStore {
       await db.deleteFrom('cart_items').where('cartId', '=', cartId).execute();
     },
 
+    async countOpen(since) {
+      const { n } = await db
+        .selectFrom('cart_items')
+        .select((eb) => eb.fn.count<number>('cartId').distinct().as('n'))
+        .where('updatedAt', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    },
+
     async merge(fromCartId, toCartId, limits: MergeLimits) {
       if (fromCartId === toCartId) return get(toCartId);
       const now = clock.now();

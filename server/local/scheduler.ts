@@ -8,18 +8,21 @@ import type { AppDeps } from '../../routers/context.ts';
 import { jobHandlers, type JobHandler } from '../../routers/jobs.ts';
 import type { Clock, JobName, Scheduler } from '../../routers/ports.ts';
 import type { Logger } from '../logger.ts';
+import type { ShopTracing } from '../tracing.ts';
+
+type ClaimedJob = { id: number; name: string; payload: string; attempts: number; traceparent: string | null };
 
 /** How long a runner holds a job; a runner that died mid-job loses it after this. */
 const LEASE_MS = 60_000;
 
 export function localScheduler(db: Db, clock: Clock): Scheduler {
   return {
-    async schedule(job, payload, { at, delaySeconds = 0, key }) {
+    async schedule(job, payload, { at, delaySeconds = 0, key, trace }) {
       const now = clock.now();
       const runAt = at ?? now + delaySeconds * 1000;
       await db
         .insertInto('jobs')
-        .values({ name: job, payload: JSON.stringify(payload), key: key ?? null, runAt, status: 'pending', lastError: null, lockedUntil: null, createdAt: now, updatedAt: now })
+        .values({ name: job, payload: JSON.stringify(payload), key: key ?? null, runAt, status: 'pending', lastError: null, lockedUntil: null, createdAt: now, updatedAt: now, traceparent: trace ?? null })
         // The same key again keeps one job (a retried checkout schedules its timer once).
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
@@ -39,37 +42,41 @@ export interface JobRunnerOptions {
   maxAttempts?: number;
   /** The first retry's pause; later ones double (with jitter) up to an hour. */
   retryDelayMs?: number;
+  /** With tracing on, each run is a trace of its own, linked to the request that queued the job. */
+  tracing?: ShopTracing;
 }
 
-export function jobRunner({ deps, logger, handlers = jobHandlers, maxAttempts = 5, retryDelayMs = 10_000 }: JobRunnerOptions) {
+export function jobRunner({ deps, logger, handlers = jobHandlers, maxAttempts = 5, retryDelayMs = 10_000, tracing }: JobRunnerOptions) {
   const { db, clock } = deps;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<number> | undefined;
 
   /** Takes the next due job (or one whose runner's lease ran out), marking it running. */
   async function claim(now: number) {
-    const result = await sql<{ id: number; name: string; payload: string; attempts: number }>`
+    const result = await sql<ClaimedJob>`
       UPDATE jobs SET status = 'running', attempts = attempts + 1, "lockedUntil" = ${now + LEASE_MS}, "updatedAt" = ${now}
       WHERE id = (
         SELECT id FROM jobs
         WHERE (status = 'pending' AND "runAt" <= ${now}) OR (status = 'running' AND "lockedUntil" < ${now})
         ORDER BY "runAt", id LIMIT 1
       )
-      RETURNING id, name, payload, attempts`.execute(db);
+      RETURNING id, name, payload, attempts, traceparent`.execute(db);
     return result.rows[0];
   }
 
-  async function runOne(job: { id: number; name: string; payload: string; attempts: number }) {
+  async function runOne(job: ClaimedJob) {
     const handler = Object.hasOwn(handlers, job.name) ? handlers[job.name as JobName] : undefined;
+    const run = () => handler!(deps, JSON.parse(job.payload));
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);
-      await handler(deps, JSON.parse(job.payload));
+      await (tracing ? tracing.job(job.name, job.traceparent, run) : run());
       await db.updateTable('jobs').set({ status: 'done', lockedUntil: null, lastError: null, updatedAt: clock.now() }).where('id', '=', job.id).execute();
+      deps.metrics?.count('job.succeeded', job.name);
     } catch (error) {
       const now = clock.now();
       const failed = job.attempts >= maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      logger.error(`job ${job.name} #${job.id} failed (attempt ${job.attempts} of ${maxAttempts})`, error);
+      logger.error(`job ${job.name} #${job.id} failed (attempt ${job.attempts} of ${maxAttempts})`, error, { job: job.name, jobId: job.id, attempt: job.attempts });
       await db
         .updateTable('jobs')
         .set({
@@ -81,6 +88,8 @@ export function jobRunner({ deps, logger, handlers = jobHandlers, maxAttempts = 
         })
         .where('id', '=', job.id)
         .execute();
+      deps.metrics?.count('job.failed', job.name);
+      deps.metrics?.count(failed ? 'job.given_up' : 'job.retried', job.name);
     }
   }
 

@@ -31,17 +31,19 @@ export interface QStashStandInOptions {
   token: string;
   /** The stand-in's "now" for delays (a test's manual clock). */
   now: () => number;
+  /** The port to listen on (default: any free one). */
+  port?: number;
 }
 
 /** A QStash API on localhost; `url` goes in QSTASH_URL. Stop it in afterAll. */
-export function startQStashStandIn({ token, now }: QStashStandInOptions) {
+export function startQStashStandIn({ token, now, port = 0 }: QStashStandInOptions) {
   const requests: QStashRequest[] = [];
   const messages: QStashMessage[] = [];
   let nextId = 0;
   const json = (body: unknown, status = 200) => Response.json(body, { status });
 
   const server = Bun.serve({
-    port: 0,
+    port,
     hostname: '127.0.0.1',
     async fetch(req) {
       const url = new URL(req.url);

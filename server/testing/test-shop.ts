@@ -16,6 +16,7 @@ import { mailboxTransport } from '../mail/transports.ts';
 import { loadRenderer, prepareDatabase, readClientAssets } from '../local/boot.ts';
 import { manualClock } from './clock.ts';
 import { recordingLogger } from './logger.ts';
+import { observability } from '../observability.ts';
 
 /** Sessions for in-process callers (shop.caller(ADMIN)); no account row is needed. */
 export const ADMIN: SessionUser = { userId: 1, role: 'admin', sessionId: 'test-admin' };
@@ -29,17 +30,19 @@ export interface TestShopOptions {
 export async function createTestShop({ mode = 'test', env = {} }: TestShopOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'gomall-test-'));
   const config = readConfig({ DATABASE_URL: `file:${join(dir, 'shop.db')}`, ...env }, mode);
-  const logger = recordingLogger();
+  // `logger` records what the code logs; `ops.logger` (what the shop is given) also keeps the recent errors.
+  const logger = recordingLogger(config.logFormat);
   const clock = manualClock();
-  const { db } = await prepareDatabase(config, logger, clock);
+  const ops = observability(config, logger, clock);
+  const { db } = await prepareDatabase(config, ops.logger, clock, ops.databaseLog);
   const carts = localCartStore(db, clock);
   // SCHEDULER in `env` picks it (local unless said otherwise).
-  const scheduler = schedulerFor(config, db, clock);
+  const scheduler = ops.scheduler(schedulerFor(config, db, clock));
   const mail = mailboxTransport(db, clock, config.mailFrom);
-  const deps = { db, carts, scheduler, mail, clock, config };
+  const deps = { db, carts, scheduler, mail, clock, config, ...ops.deps };
   // Not started: tests move the clock and run due jobs themselves (jobs.runDue()).
-  const jobs = jobRunner({ deps, logger, retryDelayMs: 1000 });
-  const app = createApp({ deps, logger, assets: readClientAssets(), render: await loadRenderer(false) });
+  const jobs = jobRunner({ deps, logger: ops.logger, retryDelayMs: 1000, tracing: ops.tracing });
+  const app = createApp({ deps, logger: ops.logger, assets: readClientAssets(), render: await loadRenderer(false), metrics: ops.metrics, tracing: ops.tracing });
   const fetch = (path: string, init?: RequestInit) => app.fetch(new Request(`http://localhost${path}`, init));
   let accounts = 0;
 
@@ -71,6 +74,11 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
     clock,
     config,
     logger,
+    /** The shop's metrics, when METRICS_TOKEN or METRICS_PORT is in `env`. */
+    metrics: ops.metrics,
+    /** The shop's tracing, when OTEL_EXPORTER_OTLP_ENDPOINT is in `env` (flush() sends the spans). */
+    tracing: ops.tracing,
+    recentErrors: ops.deps.recentErrors,
     /** A request context as the HTTP layer builds it, for domain functions that take one. */
     context(session: SessionUser | null = null, reqHeaders = new Headers()) {
       return { ...createContext(deps, 'test', reqHeaders), session };
@@ -97,6 +105,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
       await db.updateTable('users').set({ role: 'admin' }).where('email', '=', email.toLowerCase()).execute();
     },
     async close() {
+      await ops.shutdown();
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     },

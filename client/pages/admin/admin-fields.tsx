@@ -60,7 +60,7 @@ export function TextAreaField(props: FieldProps & { rows: number; maxLength: num
           maxLength={props.maxLength}
           aria-invalid={field.invalid()}
           aria-describedby={field.describedBy()}
-          class={inputClass}
+          class={props.class ? `${inputClass} ${props.class}` : inputClass}
         >
           {field.value(props.value)}
         </textarea>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Client } from '@libsql/client/web';
+import { createClient, type Client, type IntMode } from '@libsql/client/web';
 import { Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { LibsqlDialect } from '../../../db/dialect.ts';
@@ -142,4 +142,59 @@ describe('libSQL over HTTP (stand-in)', () => {
     expect(admin?.role).toBe('admin');
     await db.destroy();
   });
+});
+
+describe('numbers over HTTP (stand-in), as the official client reads them', () => {
+  // REALs stay floats whatever their value, integers follow the client's intMode.
+  const floats = [0, -0.5, -1234.25, 1e18, -1e18, 2 ** 53 + 2, 1.7976931348623157e308, -1.7976931348623157e308, 5e-324];
+  const when = new Date('2026-05-04T03:02:01.123Z');
+  const whole = new Date('2026-05-04T00:00:00.000Z');
+  const ints: Record<IntMode, (n: bigint) => number | bigint | string> = { number: Number, bigint: (n) => n, string: String };
+
+  beforeAll(async () => {
+    await client.execute('CREATE TABLE numbers (id INTEGER PRIMARY KEY, r REAL, any_ BLOB, i INTEGER)');
+    for (const [id, value] of floats.entries()) await client.execute({ sql: 'INSERT INTO numbers (id, r, any_) VALUES (?, ?, ?)', args: [id + 1, value, value] });
+    await client.execute({ sql: 'INSERT INTO numbers (id, r, any_, i) VALUES (100, ?, ?, ?)', args: [when, whole, 9007199254740993n] });
+  });
+
+  for (const intMode of ['number', 'bigint', 'string'] as const) {
+    describe(`with intMode "${intMode}"`, () => {
+      let typed: Client;
+      beforeAll(() => {
+        typed = createClient({ url: `http://127.0.0.1:${server.port}`, intMode });
+      });
+      afterAll(() => typed.close());
+
+      it('reads zero, negative, huge and maximal REALs back as the same JavaScript numbers', async () => {
+        const { rows } = await typed.execute('SELECT r, any_, typeof(r) AS tr, typeof(any_) AS ta FROM numbers WHERE id <= ? ORDER BY id', [floats.length]);
+        expect(rows.map((row) => row.r)).toEqual(floats);
+        expect(rows.map((row) => row.any_)).toEqual(floats);
+        expect(new Set(rows.flatMap((row) => [row.tr, row.ta]))).toEqual(new Set(['real']));
+        // Object.is tells -0 from 0, so check the plain zero came back as a number, not a string or bigint.
+        expect(typeof rows[0]!.r).toBe('number');
+      });
+
+      it('reads REALs computed by SQL, whole or not, as numbers', async () => {
+        const { rows } = await typed.execute('SELECT 0.0 AS zero, 1e18 AS big, -2.0 AS neg, 1.7976931348623157e308 AS max, 0.1 + 0.2 AS sum');
+        expect({ ...rows[0] }).toEqual({ zero: 0, big: 1e18, neg: -2, max: 1.7976931348623157e308, sum: 0.1 + 0.2 });
+      });
+
+      it('gives a Date back as its milliseconds (a REAL), fractional second or not', async () => {
+        const row = (await typed.execute('SELECT r, any_ FROM numbers WHERE id = 100')).rows[0]!;
+        expect(row.r).toBe(when.getTime());
+        expect(row.any_).toBe(whole.getTime());
+        expect(new Date(row.any_ as number)).toEqual(whole);
+      });
+
+      it('reads INTEGERs, beyond 2^53 included, as the intMode says', async () => {
+        const row = (await typed.execute('SELECT id, 0 AS zero, -7 AS neg FROM numbers WHERE id = 100')).rows[0]!;
+        expect([row.id, row.zero, row.neg]).toEqual([ints[intMode](100n), ints[intMode](0n), ints[intMode](-7n)]);
+        if (intMode === 'number') {
+          await expect(typed.execute('SELECT i FROM numbers WHERE id = 100')).rejects.toThrow(RangeError);
+        } else {
+          expect((await typed.execute('SELECT i FROM numbers WHERE id = 100')).rows[0]!.i).toEqual(ints[intMode](9007199254740993n));
+        }
+      });
+    });
+  }
 });

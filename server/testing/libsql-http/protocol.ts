@@ -67,7 +67,13 @@ export function toSql(value: HranaValue): SqlValue {
 export function fromSql(value: unknown): HranaValue {
   if (value === null || value === undefined) return { type: 'null' };
   if (typeof value === 'bigint') return { type: 'integer', value: value.toString() };
-  if (typeof value === 'number') return Number.isInteger(value) ? { type: 'integer', value: String(value) } : { type: 'float', value };
+  // The statements run with safeIntegers, so SQLite's INTEGERs arrive as bigints and
+  // every JavaScript number is a REAL: a float, even with no fractional part (0.0,
+  // 1e18, a Date sent as milliseconds). JSON has no Infinity or NaN (SQLite stores NaN as NULL).
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot send the non-finite REAL ${value} as a Hrana value`);
+    return { type: 'float', value };
+  }
   if (typeof value === 'string') return { type: 'text', value };
   if (value instanceof ArrayBuffer) return { type: 'blob', base64: Buffer.from(value).toString('base64') };
   if (ArrayBuffer.isView(value)) return { type: 'blob', base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
