@@ -6,7 +6,7 @@
 import { readConfig, ConfigError } from '../routers/config.ts';
 import type { AppDeps } from '../routers/context.ts';
 import { systemClock } from '../server/local/clock.ts';
-import { consoleLogger } from '../server/logger.ts';
+import { createLogger, type Logger } from '../server/logger.ts';
 import { mailTransportFor } from '../server/mail/transports.ts';
 import { schedulerFor } from '../server/scheduler-for.ts';
 import { durableCartStore } from './cart-store.ts';
@@ -17,20 +17,26 @@ import { durableOrderTimers } from './order-timers.ts';
 export const ORDER_TIMER_CHOICES = ['durable-object', 'qstash'] as const;
 export type OrderTimerChoice = (typeof ORDER_TIMER_CHOICES)[number];
 
-let deps: AppDeps | undefined;
+let shop: { deps: AppDeps; logger: Logger } | undefined;
 
 /** The shop's adapters on this isolate (throws ConfigError when the environment is wrong). */
 export function edgeDeps(env: Env): AppDeps {
-  return (deps ??= buildDeps(env));
+  return edgeShop(env).deps;
 }
 
-function buildDeps(env: Env): AppDeps {
+/** The adapters and the logger (LOG_FORMAT, JSON by default: Workers Logs indexes its fields). */
+export function edgeShop(env: Env) {
+  return (shop ??= buildShop(env));
+}
+
+function buildShop(env: Env) {
   const config = readConfig(variables(env), 'production');
+  const logger = createLogger(config.logFormat);
   const db = openRemoteDatabase(config.databaseUrl, config.databaseAuthToken);
-  const mail = mailTransportFor(config, db, systemClock, consoleLogger);
+  const mail = mailTransportFor(config, db, systemClock, logger);
   const timers = orderTimerChoice(env, config.scheduler) === 'durable-object' ? durableOrderTimers(env.ORDER_TIMER) : undefined;
   const scheduler = schedulerFor(config, db, systemClock, timers);
-  return { db, carts: durableCartStore(env.CART), scheduler, mail, clock: systemClock, config };
+  return { deps: { db, carts: durableCartStore(env.CART), scheduler, mail, clock: systemClock, config }, logger };
 }
 
 /** ORDER_TIMERS: `durable-object` (the default) or `qstash` (then the jobs' SCHEDULER must be qstash too). */

@@ -22,6 +22,8 @@ let database: LibsqlHttpHandler;
 let mf: Miniflare;
 /** Where the Worker sees itself (Miniflare under Bun passes requests on with its own address). */
 let ORIGIN: string;
+/** What the Worker wrote to standard output (its request log). */
+const stdout: string[] = [];
 
 beforeAll(async () => {
   const [scriptPath] = await Promise.all([buildWorker(), seed()]);
@@ -30,8 +32,11 @@ beforeAll(async () => {
     ...workerOptions(scriptPath, { orderTimers: true }),
     assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
     bindings: { DATABASE_URL: 'http://db.test', DATABASE_AUTH_TOKEN: 'test-token', SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x') },
-    // Request log lines stay out of the test output; errors do not.
-    handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.pipe(process.stderr),
+    // Request log lines are kept for the log test, out of the test output; errors are shown.
+    handleRuntimeStdio: (out: Readable, stderr: Readable) => {
+      out.on('data', (chunk) => stdout.push(String(chunk)));
+      stderr.pipe(process.stderr);
+    },
     // The Worker's only outbound traffic is the database.
     outboundService: async (request: MiniflareRequest) => {
       const res = await database.handle(new Request(request.url, { method: request.method, headers: [...request.headers], body: await request.text() }));
@@ -163,6 +168,17 @@ describe('the Worker on workerd', () => {
       body: JSON.stringify({ email: 'a@example.com', password: 'whatever1' }),
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the Worker log', () => {
+  it('writes one JSON object per request with its id, route, status and duration (LOG_FORMAT=json by default)', async () => {
+    const res = await mf.dispatchFetch(`${ORIGIN}/healthz`);
+    const id = res.headers.get('x-request-id')!;
+    await res.text();
+    const line = async () => stdout.join('').split('\n').find((l) => l.includes(id));
+    for (let waited = 0; !(await line()) && waited < 5000; waited += 50) await Bun.sleep(50);
+    expect(JSON.parse((await line())!)).toMatchObject({ level: 'info', requestId: id, method: 'GET', route: '/healthz', status: 200, durationMs: expect.any(Number) });
   });
 });
 

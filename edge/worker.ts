@@ -8,10 +8,9 @@ import { renderPage } from '../client/entry-server.tsx';
 import { createApp, type App } from '../server/app.ts';
 import { ConfigError } from '../routers/config.ts';
 import { jobRunner, type JobRunner } from '../server/local/scheduler.ts';
-import { consoleLogger } from '../server/logger.ts';
 import { assetsFromManifest } from '../server/ssr/manifest.ts';
 import type { Env } from './env.ts';
-import { edgeDeps } from './shop.ts';
+import { edgeShop } from './shop.ts';
 
 export { CartObject } from './cart-object.ts';
 export { OrderTimer } from './order-timer.ts';
@@ -23,9 +22,9 @@ function buildShop(env: Env) {
   // Jobs go to QStash (SCHEDULER=qstash) or to the jobs table in libSQL; the cron
   // trigger (wrangler.toml) runs the table's due ones in either case. Order timers
   // are OrderTimer Durable Objects unless ORDER_TIMERS=qstash (edge/shop.ts).
-  const deps = edgeDeps(env);
-  const app = createApp({ deps, logger: consoleLogger, assets, render: renderPage, serveAssets: serveAssets(env) });
-  return { app, jobs: jobRunner({ deps, logger: consoleLogger }) };
+  const { deps, logger } = edgeShop(env);
+  const app = createApp({ deps, logger, assets, render: renderPage, serveAssets: serveAssets(env) });
+  return { app, jobs: jobRunner({ deps, logger }) };
 }
 
 // Static assets are served before the Worker runs; a request still reaching it is
