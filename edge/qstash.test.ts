@@ -3,75 +3,33 @@
 // the Worker's outbound fetch), and the Worker's POST /jobs/:name checks QStash's
 // signature with Web Crypto before it runs the job.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare';
-import { openDatabase } from '../db/client.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { SESSION_COOKIE } from '../routers/user/cookie.ts';
-import { seedCatalog } from '../server/seed/catalog.ts';
-import { createLibsqlHttpHandler, type LibsqlHttpHandler } from '../server/testing/libsql-http/handler.ts';
-import { signQStash, startQStashStandIn, type QStashStandIn } from '../server/testing/qstash.ts';
-import { buildWorker } from './build.ts';
-import { workerOptions } from './testing/bundle.ts';
+import { signQStash, type QStashStandIn } from '../server/testing/qstash.ts';
+import { QSTASH_SIGNING_KEY as SIGNING_KEY, startShopWorker, type ShopWorker } from './testing/shop-worker.ts';
 
 const PUBLIC_URL = 'https://shop.test';
-const SIGNING_KEY = 'sig_edge_current';
-const dir = mkdtempSync(join(tmpdir(), 'gomall-qstash-worker-'));
-const dbPath = join(dir, 'remote.db');
-let database: LibsqlHttpHandler;
+let worker: ShopWorker;
 let qstash: QStashStandIn;
-let mf: Miniflare;
+let mf: ShopWorker['mf'];
 let ORIGIN: string;
 
 beforeAll(async () => {
-  const [scriptPath] = await Promise.all([buildWorker(), seed()]);
-  database = createLibsqlHttpHandler({ path: dbPath });
-  qstash = startQStashStandIn({ token: 'edge-qstash-token', now: Date.now });
-  mf = new Miniflare({
-    ...workerOptions(scriptPath, { orderTimers: true }),
-    assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
+  worker = await startShopWorker({
+    qstash: true,
     bindings: {
-      DATABASE_URL: 'http://db.test',
-      DATABASE_AUTH_TOKEN: 'test-token',
-      SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x'),
       PUBLIC_URL,
       SCHEDULER: 'qstash',
       // Order timers through QStash too (the default is an OrderTimer per order: edge/order-timer.test.ts).
       ORDER_TIMERS: 'qstash',
-      QSTASH_URL: qstash.url,
-      QSTASH_TOKEN: 'edge-qstash-token',
-      QSTASH_CURRENT_SIGNING_KEY: SIGNING_KEY,
-      QSTASH_NEXT_SIGNING_KEY: 'sig_edge_next',
       // Due as soon as it is placed: the Worker's clock is the real one.
       ORDER_PAYMENT_TIMEOUT_SECONDS: '0',
     },
-    handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.pipe(process.stderr),
-    // Outbound: the QStash API (the stand-in) or the database.
-    outboundService: async (request: MiniflareRequest) => {
-      const forwarded = new Request(request.url, { method: request.method, headers: [...request.headers], body: request.method === 'GET' ? undefined : await request.text() });
-      const res = request.url.startsWith(qstash.url) ? await fetch(forwarded) : await database.handle(forwarded);
-      return new MiniflareResponse(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-    },
   });
-  ORIGIN = (await mf.ready).origin;
+  ({ mf, origin: ORIGIN } = worker);
+  qstash = worker.qstash!;
 }, 30_000);
 
-afterAll(async () => {
-  await mf?.dispose();
-  qstash?.stop();
-  database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function seed() {
-  const { db } = await openDatabase(`file:${dbPath}`);
-  await migrateToLatest(db);
-  await seedCatalog(db, Date.now());
-  await db.destroy();
-}
+afterAll(() => worker?.close());
 
 /** A shopper's tRPC calls on the Worker, with its session cookie. */
 function shopper() {

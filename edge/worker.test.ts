@@ -2,62 +2,30 @@
 // CartObject, static assets, and libSQL over HTTP answered in-process by the
 // Hrana stand-in over a migrated and seeded temp database.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare';
+import { Miniflare } from 'miniflare';
 import { openDatabase } from '../db/client.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { seedCatalog } from '../server/seed/catalog.ts';
 import { GUEST_CART_COOKIE } from '../routers/cart/cart-id.ts';
 import { SESSION_COOKIE } from '../routers/user/cookie.ts';
-import { createLibsqlHttpHandler, type LibsqlHttpHandler } from '../server/testing/libsql-http/handler.ts';
-import { buildWorker } from './build.ts';
 import { workerOptions } from './testing/bundle.ts';
+import { startShopWorker, type ShopWorker } from './testing/shop-worker.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'gomall-worker-'));
-const dbPath = join(dir, 'remote.db');
-let database: LibsqlHttpHandler;
-let mf: Miniflare;
+let worker: ShopWorker;
+let mf: ShopWorker['mf'];
+let dbPath: string;
 /** Where the Worker sees itself (Miniflare under Bun passes requests on with its own address). */
 let ORIGIN: string;
 /** What the Worker wrote to standard output (its request log). */
 const stdout: string[] = [];
 
 beforeAll(async () => {
-  const [scriptPath] = await Promise.all([buildWorker(), seed()]);
-  database = createLibsqlHttpHandler({ path: dbPath });
-  mf = new Miniflare({
-    ...workerOptions(scriptPath, { orderTimers: true }),
-    assets: { directory: 'dist/client', binding: 'ASSETS', routerConfig: { has_user_worker: true } },
-    bindings: { DATABASE_URL: 'http://db.test', DATABASE_AUTH_TOKEN: 'test-token', SESSION_SECRET: 'edge-test-secret-'.padEnd(40, 'x') },
-    // Request log lines are kept for the log test, out of the test output; errors are shown.
-    handleRuntimeStdio: (out: Readable, stderr: Readable) => {
-      out.on('data', (chunk) => stdout.push(String(chunk)));
-      stderr.pipe(process.stderr);
-    },
-    // The Worker's only outbound traffic is the database.
-    outboundService: async (request: MiniflareRequest) => {
-      const res = await database.handle(new Request(request.url, { method: request.method, headers: [...request.headers], body: await request.text() }));
-      return new MiniflareResponse(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-    },
-  });
-  ORIGIN = (await mf.ready).origin;
+  worker = await startShopWorker({ onStdout: (text) => stdout.push(text) });
+  ({ mf, origin: ORIGIN, dbPath } = worker);
 }, 30_000);
 
-afterAll(async () => {
-  await mf?.dispose();
-  database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function seed() {
-  const { db } = await openDatabase(`file:${dbPath}`);
-  await migrateToLatest(db);
-  await seedCatalog(db, Date.now());
-  await db.destroy();
-}
+afterAll(() => worker?.close());
 
 /** A browser on the Worker: keeps its cookies and sends the shop's Origin with writes. */
 function visitor() {

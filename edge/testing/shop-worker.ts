@@ -24,6 +24,8 @@ export interface ShopWorkerOptions {
   bindings?: Record<string, string>;
   /** Start the QStash stand-in and point the Worker's QSTASH_* at it (SCHEDULER stays as `bindings` say). */
   qstash?: boolean;
+  /** Receives what the Worker writes to standard output (its request log), kept out of the test output. */
+  onStdout?: (text: string) => void;
 }
 
 export interface ShopWorker {
@@ -38,7 +40,7 @@ export interface ShopWorker {
   close(): Promise<void>;
 }
 
-export async function startShopWorker({ bindings = {}, qstash: withQStash = false }: ShopWorkerOptions = {}): Promise<ShopWorker> {
+export async function startShopWorker({ bindings = {}, qstash: withQStash = false, onStdout }: ShopWorkerOptions = {}): Promise<ShopWorker> {
   const dir = mkdtempSync(join(tmpdir(), 'gomall-shop-worker-'));
   const dbPath = join(dir, 'remote.db');
   const [scriptPath] = await Promise.all([buildWorker(), seed(dbPath)]);
@@ -57,7 +59,10 @@ export async function startShopWorker({ bindings = {}, qstash: withQStash = fals
       ...bindings,
     },
     // Request log lines stay out of the test output; errors do not.
-    handleRuntimeStdio: (_stdout: Readable, stderr: Readable) => stderr.pipe(process.stderr),
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      if (onStdout) stdout.on('data', (chunk) => onStdout(String(chunk)));
+      stderr.pipe(process.stderr);
+    },
     // Outbound: the QStash API (the stand-in) or the database.
     outboundService: async (request: MiniflareRequest) => {
       const body = request.method === 'GET' ? undefined : await request.text();

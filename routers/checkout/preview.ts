@@ -1,21 +1,16 @@
 // Prices a signed-in shopper's cart for checkout, from the database only: the
 // lines at today's prices, the coupon's discount, shipping and tax, and every
 // problem that would stop the order, in words a shopper understands.
+import type { Selectable } from 'kysely';
+import type { OrderLineTable } from '../../db/tables/order.ts';
 import type { Context } from '../context.ts';
 import { evaluateCoupon } from '../coupon/coupons.ts';
 import { userCartId } from '../cart/cart-id.ts';
 import { priceCart } from '../cart/pricing.ts';
 import type { CartLine } from '../ports.ts';
 
-export interface CheckoutLine {
-  productId: number;
-  slug: string;
-  name: string;
-  imageUrl: string;
-  unitPriceCents: number;
-  quantity: number;
-  lineTotalCents: number;
-}
+/** A line as the order will snapshot it (the order_lines row without its ids). */
+export type CheckoutLine = Omit<Selectable<OrderLineTable>, 'id' | 'orderId'>;
 
 export interface CheckoutProblem {
   code: 'EMPTY_CART' | 'UNAVAILABLE' | 'NOT_ENOUGH_STOCK' | 'INVALID_COUPON';
