@@ -3,7 +3,6 @@
 // scheme was checked when the config was read (routers/config.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createClient } from '@libsql/client';
 import { Kysely, type LogConfig } from 'kysely';
 import type { Database, Db } from './database.ts';
 import { clientExecutor, LibsqlDialect } from './dialect.ts';
@@ -32,13 +31,15 @@ export interface DatabaseOptions {
 export async function openDatabase(url: string, authToken?: string, { log, synchronous = 'normal' }: DatabaseOptions = {}): Promise<DatabaseHandle> {
   const embedded = url.startsWith('file:');
   if (embedded) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  // The file driven directly (db/embedded.ts); a remote database, or a file URL with options, through
+  // @libsql/client, loaded only then (it is about 10 MB of memory).
+  const path = embedded ? embeddedPath(url) : null;
+  const { createClient } = path ? { createClient: null } : await import('@libsql/client');
   if (!embedded) {
-    const client = createClient({ url, authToken });
+    const client = createClient!({ url, authToken });
     return { db: new Kysely<Database>({ dialect: new LibsqlDialect(client), log }), embedded };
   }
-  // The file driven directly (db/embedded.ts); a URL with options goes through @libsql/client.
-  const path = embeddedPath(url);
-  const connect = () => (path ? embeddedExecutor(path, { timeout: BUSY_TIMEOUT_MS }) : clientExecutor(createClient({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 })));
+  const connect = () => (path ? embeddedExecutor(path, { timeout: BUSY_TIMEOUT_MS }) : clientExecutor(createClient!({ url, timeout: BUSY_TIMEOUT_MS, concurrency: 1 })));
   const reader = connect();
   // WAL lets readers run beside the writer; the mode is stored in the file itself.
   await reader.execute('PRAGMA journal_mode = WAL', []);

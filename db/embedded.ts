@@ -8,7 +8,8 @@
 // Same behaviour as the client's embedded mode otherwise: integers beyond 2^53
 // are refused (intMode "number"), errors are LibsqlErrors with the same codes,
 // a transaction is BEGIN IMMEDIATE … COMMIT on one connection.
-import { LibsqlError } from '@libsql/client';
+// The client's error class, from its small core package: the client itself is not loaded for a file.
+import { LibsqlError } from '@libsql/core/api';
 import Database from 'libsql';
 import type { QueryResult } from 'kysely';
 import type { Executor } from './dialect.ts';

@@ -55,6 +55,11 @@ export interface AppOptions {
    * Defaults to Cloudflare's CF-Connecting-IP (trustworthy only on the edge).
    */
   clientAddress?: (c: HonoContext) => string | undefined;
+  /**
+   * Memory for the catalog read cache and the shared-page cache, in bytes (defaults: 12 MiB
+   * and 32 MiB). A Worker isolate, with its 128 MB, may want less.
+   */
+  cacheBytes?: { catalog?: number; pages?: number };
   /** The process's metrics (server/observability.ts): GET /metrics, and each request counted. */
   metrics?: ShopMetrics;
   /** OpenTelemetry (server/tracing.ts): a span per request; absent, no tracing middleware at all. */
@@ -69,7 +74,7 @@ const MAX_BATCH_CALLS = 20;
 
 const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
 
-export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress, metrics, tracing }: AppOptions) {
+export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress, metrics, tracing, cacheBytes = {} }: AppOptions) {
   const app = new Hono<Env>();
   const production = deps.config.mode === 'production';
   // The context of an HTTP request: signed in when its session cookie leads to a live session.
@@ -85,8 +90,8 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
 
   // Public catalog reads from memory while the catalog is unchanged (server/read-cache.ts), and
   // the pages of visitors with no cookie likewise (server/ssr/page-cache.ts).
-  const catalogCache = catalogReadCache(deps.db);
-  const pages = pageCache(deps.db);
+  const catalogCache = catalogReadCache(deps.db, { maxBytes: cacheBytes.catalog });
+  const pages = pageCache(deps.db, { maxBytes: cacheBytes.pages });
 
   /** A page's HTML with `nonce` on its inline scripts, and whether the render was the same for anyone (the page cache). */
   const renderHtml = async (c: HonoContext<Env>, ctx: Context, url: string, nonce: string, posted?: PostedForm) => {

@@ -10,11 +10,15 @@
 // processes see a change within FRESH_MS. On Workers the same idea maps to the
 // Cache API, keyed by URL plus the catalog version.
 import type { Db } from '../db/database.ts';
-import { catalogVersions, type CatalogVersions } from '../routers/product/catalog-version.ts';
+import { catalogVersions, freshVersions, type CatalogVersions } from '../routers/product/catalog-version.ts';
 
-/** A bounded map of values, each valid for one version, least recently used evicted first. */
+/**
+ * A bounded map of values, each valid for one version. When it is full, the oldest
+ * entry goes unless it was used since it was stored, in which case it moves to the
+ * back (a second chance): about least-recently-used, with a hit costing one lookup.
+ */
 export class VersionedLru<V> {
-  readonly #entries = new Map<string, { version: number; value: V; bytes: number }>();
+  readonly #entries = new Map<string, { version: number; value: V; bytes: number; used: boolean }>();
   #bytes = 0;
 
   constructor(
@@ -29,21 +33,24 @@ export class VersionedLru<V> {
       this.delete(key);
       return undefined;
     }
-    // Most recently used last.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    entry.used = true;
     return entry.value;
   }
 
   set(key: string, version: number, value: V, bytes: number): void {
     if (bytes > this.maxBytes / 4) return;
     this.delete(key);
-    this.#entries.set(key, { version, value, bytes });
+    this.#entries.set(key, { version, value, bytes, used: false });
     this.#bytes += bytes;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxBytes && this.#entries.size <= this.maxEntries) break;
+    while (this.#bytes > this.maxBytes || this.#entries.size > this.maxEntries) {
+      const [oldest, entry] = this.#entries.entries().next().value!;
       this.#entries.delete(oldest);
-      this.#bytes -= entry.bytes;
+      if (entry.used && oldest !== key) {
+        entry.used = false;
+        this.#entries.set(oldest, entry);
+      } else {
+        this.#bytes -= entry.bytes;
+      }
     }
   }
 
@@ -100,7 +107,10 @@ export function catalogReadCache(db: Db, { maxBytes = 12 * 1024 * 1024 } = {}): 
     async answer(req, path, compute) {
       const query = req.url.indexOf('?');
       const key = path + (query === -1 ? '' : req.url.slice(query));
-      const version = (await catalogVersions(db))[CACHED_PROCEDURES[path]!];
+      const versions = freshVersions(db) ?? (await catalogVersions(db).catch(() => null));
+      // No version to go by (a database not migrated yet): answered, not cached.
+      if (!versions) return compute();
+      const version = versions[CACHED_PROCEDURES[path]!];
       const cached = answers.get(key, version);
       if (cached) return respond(cached);
       const pending = computing.get(key);

@@ -38,12 +38,19 @@ async function read(db: Db): Promise<CatalogVersions> {
   return rows[0] ?? { version: -Math.random(), structure: -Math.random() };
 }
 
+/** The versions when they need no read (fresh, and nothing written here since), else null: the cache hit's path. */
+export function freshVersions(db: Db): CatalogVersions | null {
+  const tracker = trackers.get(db);
+  if (tracker?.current && tracker.writes === localWrites() && performance.now() - tracker.readAt < FRESH_MS) return tracker.current;
+  return null;
+}
+
 /** The catalog's current versions, as of at most FRESH_MS ago (and after this process's last write). */
-export function catalogVersions(db: Db): Promise<CatalogVersions> | CatalogVersions {
+export function catalogVersions(db: Db): Promise<CatalogVersions> {
   let tracker = trackers.get(db);
   if (!tracker) trackers.set(db, (tracker = { current: null, writes: -1, readAt: 0, pending: null }));
   const writes = localWrites();
-  if (tracker.current && tracker.writes === writes && performance.now() - tracker.readAt < FRESH_MS) return tracker.current;
+  if (tracker.current && tracker.writes === writes && performance.now() - tracker.readAt < FRESH_MS) return Promise.resolve(tracker.current);
   if (tracker.pending && tracker.writes === writes) return tracker.pending;
   // Counted before the read: a write committing while it runs makes the next call read again.
   const t = tracker;
@@ -78,7 +85,10 @@ const remembered = new WeakMap<Db, Map<string, { stamp: number; value: Promise<u
 export async function rememberedRead<T>(db: Db, kind: keyof CatalogVersions, key: string, compute: () => Promise<T>): Promise<T> {
   let memo = remembered.get(db);
   if (!memo) remembered.set(db, (memo = new Map()));
-  const stamp = (await catalogVersions(db))[kind];
+  const versions = await catalogVersions(db).catch(() => null);
+  // No version to go by (a database not migrated yet): read, not remembered.
+  if (!versions) return compute();
+  const stamp = versions[kind];
   const found = memo.get(key);
   if (found?.stamp === stamp) return found.value as Promise<T>;
   const value = compute().then(deepFreeze);

@@ -11,7 +11,7 @@
 // a page that reads anything else is rendered for each request. Entries also age
 // out after MAX_AGE_MS, so what a render takes from the clock never lingers.
 import type { Db } from '../../db/database.ts';
-import { catalogVersions } from '../../routers/product/catalog-version.ts';
+import { catalogVersions, freshVersions } from '../../routers/product/catalog-version.ts';
 import { VersionedLru } from '../read-cache.ts';
 import { cspNonce } from './content-security-policy.ts';
 
@@ -73,7 +73,7 @@ export interface PageCache {
   stats(): { entries: number; bytes: number };
 }
 
-export function pageCache(db: Db, { maxBytes = 24 * 1024 * 1024, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
+export function pageCache(db: Db, { maxBytes = 32 * 1024 * 1024, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
   const placeholder = cspNonce();
   const pages = new VersionedLru<Entry>(maxBytes);
   const rendering = new Map<string, Promise<Entry | null>>();
@@ -92,7 +92,14 @@ export function pageCache(db: Db, { maxBytes = 24 * 1024 * 1024, maxAgeMs = MAX_
     },
 
     async serve(key, render) {
-      const version = (await catalogVersions(db)).version;
+      const versions = freshVersions(db) ?? (await catalogVersions(db).catch(() => null));
+      // No version to go by (a database not migrated yet): rendered, not cached.
+      if (!versions) {
+        const page = await render(placeholder);
+        const nonce = cspNonce();
+        return { html: utf8.encode(page.html.split(placeholder).join(nonce)), status: page.status, route: page.route, nonce };
+      }
+      const version = versions.version;
       const cached = fresh(pages.get(key, version));
       if (cached) return served(cached);
       const pending = rendering.get(key);
