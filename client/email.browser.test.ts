@@ -35,7 +35,6 @@ describe('email in Chromium', () => {
     await expect(row.count()).resolves.toBe(1);
     const isFrame = (url: string) => /\/dev\/mailbox\/\d+\/html$/.test(new URL(url).pathname);
     const framed = page.waitForResponse((res) => isFrame(res.url()));
-    const shown = page.waitForEvent('framenavigated', (f) => f !== page.mainFrame() && URL.canParse(f.url()) && isFrame(f.url()));
     await row.getByRole('link', { name: 'Welcome to GoMall' }).click();
     await page.waitForURL(/\/dev\/mailbox\/\d+$/);
     await page.getByRole('heading', { level: 1, name: 'Welcome to GoMall' }).waitFor();
@@ -50,13 +49,13 @@ describe('email in Chromium', () => {
     await expect(frame.getAttribute('src')).resolves.toBe(`/dev/mailbox/${id}/html`);
     await expect(frame.getAttribute('sandbox')).resolves.toBe('');
     const res = await framed;
+    // Requested by the page's frame, not by the page itself.
+    expect(res.request().frame().parentFrame()).toBe(page.mainFrame());
     expect(res.status()).toBe(200);
     expect(res.headers()['content-security-policy']).toStartWith("default-src 'none'; style-src 'unsafe-inline'");
     const body = await res.text();
     expect(body).toContain('Hi &lt;b&gt;Ada&lt;/b&gt; &amp; co,');
     expect(body).not.toContain('<b>Ada');
-    // …and the frame shows it.
-    expect((await shown).url()).toBe(`${env.shop.url}/dev/mailbox/${id}/html`);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
