@@ -5,9 +5,9 @@
 // visitor's things to another.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { sql } from 'kysely';
-import { FRESH_MS } from '../routers/product/catalog-version.ts';
+import { catalogVersions, FRESH_MS, freshVersions } from '../routers/product/catalog-version.ts';
 import { ADMIN, createTestShop, type TestShop } from './testing/test-shop.ts';
-import { VersionedLru } from './read-cache.ts';
+import { catalogReadCache, VersionedLru } from './read-cache.ts';
 import { pageCache } from './ssr/page-cache.ts';
 
 let shop: TestShop;
@@ -105,6 +105,44 @@ describe('the catalog read cache (tRPC product.*)', () => {
     const after = (await sql<{ version: number; structure: number }>`SELECT version, structure FROM catalog_version`.execute(shop.db)).rows[0]!;
     expect(after.version).toBeGreaterThan(rows[0]!.version);
     expect(after.structure).toBe(rows[0]!.structure + 2); // the new product and its category link
+  });
+});
+
+describe('the catalog version', () => {
+  it("is not trusted after this process's last write, even while it is being read again", async () => {
+    const { id } = await product();
+    const before = await catalogVersions(shop.db);
+    expect(freshVersions(shop.db)).toEqual(before);
+    await shop.db.updateTable('products').set({ stock: 7 }).where('id', '=', id).execute();
+    expect(freshVersions(shop.db)).toBeNull();
+    const reading = catalogVersions(shop.db);
+    expect(freshVersions(shop.db)).toBeNull();
+    const after = await reading;
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(freshVersions(shop.db)).toEqual(after);
+  });
+});
+
+describe('an answer being computed', () => {
+  it('is shared with requests of the same catalog version only', async () => {
+    const cache = catalogReadCache(shop.db);
+    const req = new Request('http://localhost/trpc/product.get?input=%7B%22id%22%3A1%7D');
+    const path = '/trpc/product.get';
+    let finish!: (res: Response) => void;
+    const first = cache.answer(req, path, () => new Promise((resolve) => (finish = resolve)));
+    // While it runs, the same request shares it…
+    let computed = 0;
+    const same = cache.answer(req, path, async () => (computed++, Response.json('again')));
+    // …but after a catalog change, a request computes its own.
+    await Bun.sleep(5);
+    const { id } = await product();
+    await shop.caller(ADMIN).admin.product.update({ id, priceCents: 1234 });
+    const after = await cache.answer(req, path, async () => Response.json('after the change'));
+    expect(await after.json()).toBe('after the change');
+    finish(Response.json('before the change'));
+    expect(await (await first).json()).toBe('before the change');
+    expect(await (await same).json()).toBe('before the change');
+    expect(computed).toBe(0);
   });
 });
 

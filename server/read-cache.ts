@@ -85,7 +85,6 @@ interface Answer {
   headers: [string, string][];
 }
 
-
 export interface CatalogReadCache {
   /** Whether this request is a catalog read the cache answers (one procedure, GET). */
   covers(req: Request, path: string): boolean;
@@ -113,14 +112,16 @@ export function catalogReadCache(db: Db, { maxBytes = 12 * 1024 * 1024 } = {}): 
       const version = versions[CACHED_PROCEDURES[path]!];
       const cached = answers.get(key, version);
       if (cached) return respond(cached);
-      const pending = computing.get(key);
+      // Shared only with a computation of the same version: one begun before a change may have read the old catalog.
+      const current = `${version} ${key}`;
+      const pending = computing.get(current);
       if (pending) {
         const shared = await pending;
         if (shared) return respond(shared);
         return compute();
       }
       let done!: (answer: Answer | null) => void;
-      computing.set(key, new Promise((resolve) => (done = resolve)));
+      computing.set(current, new Promise((resolve) => (done = resolve)));
       try {
         const res = await compute();
         // Only a success that is the same for everyone: no cookie set (a stale session cleared) nor other status.
@@ -137,7 +138,7 @@ export function catalogReadCache(db: Db, { maxBytes = 12 * 1024 * 1024 } = {}): 
         done(null);
         throw error;
       } finally {
-        computing.delete(key);
+        computing.delete(current);
       }
     },
 

@@ -24,10 +24,12 @@ export const FRESH_MS = 500;
 
 interface Tracker {
   current: CatalogVersions | null;
-  /** localWrites() when `current` was read. */
-  writes: number;
+  /** localWrites() when `current` was read: after any later write here, it is not trusted. */
+  currentWrites: number;
   readAt: number;
   pending: Promise<CatalogVersions> | null;
+  /** localWrites() when `pending` began. */
+  pendingWrites: number;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
@@ -38,29 +40,34 @@ async function read(db: Db): Promise<CatalogVersions> {
   return rows[0] ?? { version: -Math.random(), structure: -Math.random() };
 }
 
+function trusted(tracker: Tracker | undefined, writes: number): CatalogVersions | null {
+  if (tracker?.current && tracker.currentWrites === writes && performance.now() - tracker.readAt < FRESH_MS) return tracker.current;
+  return null;
+}
+
 /** The versions when they need no read (fresh, and nothing written here since), else null: the cache hit's path. */
 export function freshVersions(db: Db): CatalogVersions | null {
-  const tracker = trackers.get(db);
-  if (tracker?.current && tracker.writes === localWrites() && performance.now() - tracker.readAt < FRESH_MS) return tracker.current;
-  return null;
+  return trusted(trackers.get(db), localWrites());
 }
 
 /** The catalog's current versions, as of at most FRESH_MS ago (and after this process's last write). */
 export function catalogVersions(db: Db): Promise<CatalogVersions> {
   let tracker = trackers.get(db);
-  if (!tracker) trackers.set(db, (tracker = { current: null, writes: -1, readAt: 0, pending: null }));
+  if (!tracker) trackers.set(db, (tracker = { current: null, currentWrites: -1, readAt: 0, pending: null, pendingWrites: -1 }));
   const writes = localWrites();
-  if (tracker.current && tracker.writes === writes && performance.now() - tracker.readAt < FRESH_MS) return Promise.resolve(tracker.current);
-  if (tracker.pending && tracker.writes === writes) return tracker.pending;
-  // Counted before the read: a write committing while it runs makes the next call read again.
+  const current = trusted(tracker, writes);
+  if (current) return Promise.resolve(current);
+  // A read begun since the last write here answers for this call too.
+  if (tracker.pending && tracker.pendingWrites === writes) return tracker.pending;
   const t = tracker;
-  t.writes = writes;
-  // Fresh as of when the read started: a change made while it ran may be missing.
+  // Fresh as of when the read started (a change made while it ran may be missing), and
+  // counted before it: a write committing while it runs makes the next call read again.
   const started = performance.now();
   const pending = read(db).then(
     (versions) => {
       if (t.pending === pending) {
         t.current = versions;
+        t.currentWrites = writes;
         t.readAt = started;
         t.pending = null;
       }
@@ -72,6 +79,7 @@ export function catalogVersions(db: Db): Promise<CatalogVersions> {
     },
   );
   t.pending = pending;
+  t.pendingWrites = writes;
   return pending;
 }
 

@@ -102,12 +102,14 @@ export function pageCache(db: Db, { maxBytes = 32 * 1024 * 1024, maxAgeMs = MAX_
       const version = versions.version;
       const cached = fresh(pages.get(key, version));
       if (cached) return served(cached);
-      const pending = rendering.get(key);
+      // Shared only with a render of the same version: one begun before a change may show the old catalog.
+      const current = `${version} ${key}`;
+      const pending = rendering.get(current);
       const shared = pending && (await pending);
       if (shared) return served(shared);
 
       let done!: (entry: Entry | null) => void;
-      if (!pending) rendering.set(key, new Promise((resolve) => (done = resolve)));
+      if (!pending) rendering.set(current, new Promise((resolve) => (done = resolve)));
       try {
         const page = await render(placeholder);
         const parts = page.html.split(placeholder).map((part) => utf8.encode(part));
@@ -121,7 +123,7 @@ export function pageCache(db: Db, { maxBytes = 32 * 1024 * 1024, maxAgeMs = MAX_
         done?.(null);
         throw error;
       } finally {
-        if (!pending) rendering.delete(key);
+        if (!pending) rendering.delete(current);
       }
     },
 
