@@ -89,7 +89,7 @@ describe('the generators', () => {
       typeErrors(),
       run(['bun', 'test', '--conditions=solid', ...tests]),
       // The dependency-cruiser rules (layout.test.ts's "imports" tests): one-way imports, no cycles, browser-safe client code.
-      run(['bun', 'test', '--conditions=solid', 'layout.test.ts', '-t', 'imports']),
+      run(['bun', 'test', '--conditions=solid', '--timeout', '120000', 'layout.test.ts', '-t', 'imports']),
     ]);
     expect(typeErrorsAfter).toEqual([]);
     expect(generated.result).toEqual(exitCode(0));
