@@ -18,7 +18,7 @@ import { randomSecret } from '../../routers/config.ts';
 import { seedLargeCatalog } from './catalog.ts';
 import { pageWeight } from './client-size.ts';
 import { loadGenerator, type BenchRequest, type LoadResult } from './load.ts';
-import { cpuSecondsOf, memoryOf, snapshotBuild, startBaseline, startShop, type ServerProcess } from './processes.ts';
+import { cpuSecondsOf, memoryOf, snapshotBuild, startBaseline, startShop, stopAll, type ServerProcess } from './processes.ts';
 import { readProfile, type ProfileSummary } from './profile.ts';
 import { findMisses, markdown, table, type BenchReport, type CheckoutAccounting, type ScalePoint, type ScenarioResult } from './report.ts';
 import {
@@ -77,6 +77,14 @@ for (const file of [join(CLIENT_DIR, '.vite/manifest.json'), 'dist/server/entry-
 
 const loader = loadGenerator();
 const work = mkdtempSync(join(tmpdir(), 'gomall-bench-'));
+// Interrupted (Ctrl-C, a supervisor): no shop left running, no temporary files left behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopAll();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 snapshotBuild(work);
 const clientDir = join(work, CLIENT_DIR);
 const snapshot = `file:${join(work, 'before-checkout.db')}`;
@@ -139,6 +147,7 @@ async function probe(shop: ServerProcess, scenario: Scenario, request = scenario
 }
 
 const results: ScenarioResult[] = [];
+let idleRssBytes: number | null = null;
 let baselineRuns: LoadResult[] = [];
 
 async function measureBaseline() {
@@ -285,6 +294,7 @@ try {
   await measureBaseline();
 
   const shop = await startShop({ cwd: work, databaseUrl: main.url, secret });
+  idleRssBytes = memoryOf(shop.pid)?.rss ?? null;
   const origin = shop.url;
   const reads = readScenarios(sample);
   const cartAdd = cartAddScenario(origin, shoppers, stocked, 20_000);
@@ -364,7 +374,8 @@ try {
     checkout: accounting,
     peakRssBytes: shopPeakRss,
     scale: { small, large, listP50Ratio: large.listP50Ms / small.listP50Ms, searchP50Ratio: large.searchP50Ms / small.searchP50Ms },
-    client: { home: { jsBytes: home.js, cssBytes: home.css }, product: { jsBytes: productPage.js, cssBytes: productPage.css } },
+    client: { home: { jsBytes: home.js, cssBytes: home.css }, product: { jsBytes: productPage.js, cssBytes: productPage.css, files: productPage.files } },
+    idleRssBytes,
   };
   const misses = findMisses(partial);
 

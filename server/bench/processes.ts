@@ -14,9 +14,20 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 60_000;
 
+/** Every child still running, so an interrupted benchmark stops them all (stopAll). */
+const running = new Set<{ kill(signal?: number | NodeJS.Signals): void }>();
+
+/** Kills every server this process started that is still running. */
+export function stopAll(): void {
+  for (const proc of running) proc.kill('SIGKILL');
+  running.clear();
+}
+
 /** Starts `bun <args>` and waits for it to print the address it listens on. */
 export async function spawnServer(name: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<ServerProcess> {
   const proc = Bun.spawn([process.execPath, ...args], { cwd, env: { ...process.env, ...env }, stdout: 'pipe', stderr: 'pipe' });
+  running.add(proc);
+  void proc.exited.then(() => running.delete(proc));
   const reader = proc.stdout.getReader();
   const decoder = new TextDecoder();
   let text = '';

@@ -65,7 +65,9 @@ export interface BenchReport {
   checkout: CheckoutAccounting | null;
   peakRssBytes: number | null;
   scale: { small: ScalePoint; large: ScalePoint; listP50Ratio: number; searchP50Ratio: number } | null;
-  client: { home: { jsBytes: number; cssBytes: number }; product: { jsBytes: number; cssBytes: number } };
+  client: { home: { jsBytes: number; cssBytes: number }; product: { jsBytes: number; cssBytes: number; files: string[] } };
+  /** The shop's resident memory once started, before any load. */
+  idleRssBytes: number | null;
   misses: Miss[];
   profiles: Partial<Record<ScenarioName, ProfileSummary>>;
 }
@@ -230,7 +232,19 @@ export function markdown(report: BenchReport): string {
     if (profile && shown.has(miss.scenario!)) lines.push(`  - (profile of ${miss.scenario} above)`);
     else if (profile) lines.push(...profileLines(profile));
     if (miss.scenario) shown.add(miss.scenario);
-    else if (!miss.scenario) lines.push('  - (not a server scenario: no CPU profile applies)');
+    else if (miss.what.startsWith('product page JavaScript')) {
+      const js = report.client.product.files.filter((f) => f.endsWith('.js'));
+      lines.push(
+        `  - Not a server matter (no CPU profile applies): the product page loads ${js.length} script file${js.length === 1 ? '' : 's'} (${js.join(', ')}).` +
+          (js.length === 1 ? ' Every page of the storefront and of the admin console is in that one entry chunk: no route is loaded lazily.' : ''),
+      );
+    } else if (miss.what.startsWith('server RSS')) {
+      const steps = report.scenarios.map((s) => `${s.name} ${s.peakRssBytes === null ? '–' : mb(s.peakRssBytes)}`).join(', ');
+      lines.push(
+        `  - Not a CPU matter: the shop holds ${report.idleRssBytes === null ? 'n/a' : mb(report.idleRssBytes)} once started, before any request; ` +
+          `the highest resident memory seen while each scenario ran (in order, the process never giving memory back): ${steps}.`,
+      );
+    } else if (!miss.scenario) lines.push('  - (not a server scenario: no CPU profile applies)');
   }
   const profiledOnly = (Object.keys(report.profiles) as ScenarioName[]).filter((name) => !report.misses.some((m) => m.scenario === name));
   if (profiledOnly.length) {
