@@ -3,6 +3,7 @@
 // snapshot of its lines, and redeem the coupon under its limits; any failure
 // writes nothing. Then the payment timer, the cart emptied, and the card charged.
 import type { Context } from '../context.ts';
+import type { Address } from '../user/schemas.ts';
 import { redeemCoupon } from '../coupon/coupons.ts';
 import { userCartId } from '../cart/cart-id.ts';
 import { expiryJobKey } from '../order/cancel.ts';
@@ -12,15 +13,8 @@ import { CheckoutError } from './errors.ts';
 import { once, requestHash } from './idempotency.ts';
 import { priceCheckout } from './preview.ts';
 
-export interface ShippingAddress {
-  firstName: string;
-  lastName: string;
-  street: string;
-  city: string;
-  state: string;
-  zip: string;
-  country: string;
-}
+/** The address an order ships to: the address book's shape. */
+export type ShippingAddress = Address;
 
 export interface PlaceOrderInput {
   idempotencyKey: string;

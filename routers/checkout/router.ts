@@ -1,7 +1,7 @@
 // checkout.preview and checkout.placeOrder: thin; the rules are in preview.ts and place-order.ts.
 import * as v from 'valibot';
 import { authedProcedure, router } from '../trpc.ts';
-import { addressFields, email } from '../user/schemas.ts';
+import { addressInput, email } from '../user/schemas.ts';
 import { cardInput } from '../payment/schemas.ts';
 import { placeOrder } from './place-order.ts';
 import { priceCheckout, publicPreview } from './preview.ts';
@@ -19,7 +19,7 @@ export const idempotencyKey = v.pipe(
 export const placeOrderInput = v.object({
   idempotencyKey,
   email,
-  shippingAddress: v.object(addressFields),
+  shippingAddress: addressInput,
   couponCode,
   card: v.optional(cardInput),
 });

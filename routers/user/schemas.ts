@@ -92,6 +92,10 @@ export const addressFields = {
   ),
 };
 
+/** A shipping address on its own (checkout). */
+export const addressInput = v.object(addressFields);
+export type Address = v.InferOutput<typeof addressInput>;
+
 export const saveAddressInput = v.object({
   id: v.optional(id),
   ...addressFields,
