@@ -1,4 +1,4 @@
-// The frame of every page: skip link, header with search, category navigation, cart badge
+// The storefront's frame: header with search, category navigation, cart badge
 // and account menu, cart notices, footer. The visitor's cart is read here once per page.
 import { createResource, createSignal, For, type ParentProps } from 'solid-js';
 import { useApi } from './api.ts';
@@ -9,26 +9,17 @@ import { CartNotice } from './components/cart-notice.tsx';
 import { Guarded } from './components/guarded.tsx';
 import { closeTogglesOnEscape, HeaderToggle } from './components/header-toggle.tsx';
 import { SearchBox } from './components/search-box.tsx';
-import { useRouteFocus } from './route-focus.ts';
-import { notePageRoute } from './page-status.ts';
+import { PageFrame } from './page-frame.tsx';
 
 export function Layout(props: ParentProps) {
-  notePageRoute();
   const api = useApi();
   const [categories] = createResource(() => api.product.categories());
   const [cart, { mutate: setCart }] = createResource(() => api.cart.get());
   const [menuOpen, setMenuOpen] = createSignal(false);
-  const announcement = useRouteFocus(() => setMenuOpen(false));
   return (
     <CartContext.Provider value={{ cart, set: setCart }}>
       <div class="min-h-screen flex flex-col bg-gray-50 text-gray-900 font-sans">
-        <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 bg-white p-2 rounded z-10">
-          Skip to content
-        </a>
-        {/* Says which page an in-app navigation arrived at. */}
-        <p aria-live="polite" aria-atomic="true" class="sr-only">
-          {announcement()}
-        </p>
+        <PageFrame onNavigate={() => setMenuOpen(false)}>
         <header class="bg-white border-b border-gray-200">
           {/* Phones: logo, account, cart and Menu on one row, search on the next, then whichever panel is open.
               Wider: logo, search, account links and cart (flush right), categories below. */}
@@ -70,6 +61,7 @@ export function Layout(props: ParentProps) {
         <footer class="border-t border-gray-200 bg-white text-sm text-gray-600">
           <div class="max-w-6xl mx-auto px-4 py-6">GoMall Edge — an open-source shop for the edge.</div>
         </footer>
+        </PageFrame>
       </div>
     </CartContext.Provider>
   );

@@ -2,6 +2,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { RenderedPage, RenderOptions } from '../client/entry-server.tsx';
@@ -50,6 +51,10 @@ export interface AppOptions {
   render: (url: string, api: Api, options: RenderOptions) => Promise<RenderedPage>;
   /** Serves /assets/* (the hashed client build, cached for a year); runtime-specific. */
   serveAssets?: MiddlewareHandler;
+  /** Serves the build's files at the root (favicon, app icons, web app manifest); runtime-specific. */
+  servePublic?: MiddlewareHandler;
+  /** gzip HTML, JSON and other text answers for clients that accept it (Workers compress by themselves). */
+  compress?: boolean;
   /**
    * The client's network address, for the sign-in rate limit; runtime-specific.
    * Defaults to Cloudflare's CF-Connecting-IP (trustworthy only on the edge).
@@ -74,7 +79,7 @@ const MAX_BATCH_CALLS = 20;
 
 const cloudflareAddress = (c: HonoContext) => c.req.header('cf-connecting-ip');
 
-export function createApp({ deps, logger, assets, render, serveAssets, clientAddress = cloudflareAddress, metrics, tracing, cacheBytes = {} }: AppOptions) {
+export function createApp({ deps, logger, assets, render, serveAssets, servePublic, compress: compressing, clientAddress = cloudflareAddress, metrics, tracing, cacheBytes = {} }: AppOptions) {
   const app = new Hono<Env>();
   const production = deps.config.mode === 'production';
   // The context of an HTTP request: signed in when its session cookie leads to a live session.
@@ -146,6 +151,9 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
     }),
   );
 
+  // Precompressed files carry their Content-Encoding already and pass through untouched.
+  if (compressing) app.use(compress({ encoding: 'gzip' }));
+
   app.get('/healthz', healthCheck(deps.db));
   // Prometheus metrics, with METRICS_TOKEN as a bearer token (404 while unset).
   app.get('/metrics', metricsEndpoint(metrics, deps.config.metricsToken));
@@ -199,6 +207,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, clientAdd
   app.notFound(() => plainText('Not found', 404));
 
   if (serveAssets) app.use('/assets/*', serveAssets);
+  if (servePublic) app.use('/:file{[a-z0-9-]+\\.(?:svg|ico|png|webmanifest)}', servePublic);
 
   app.get('*', async (c) => {
     const url = new URL(c.req.url);

@@ -11,6 +11,7 @@ import { GUEST_CART_COOKIE } from '../routers/cart/cart-id.ts';
 import { seedCatalog } from './seed/catalog.ts';
 import { createLibsqlHttpHandler } from './testing/libsql-http/handler.ts';
 import { startQStashStandIn } from './testing/qstash.ts';
+import { rawGet } from './testing/raw-get.ts';
 import { shopper } from './testing/shopper.ts';
 import { DENO, startDeno, type ServerProcess } from './testing/server-process.ts';
 
@@ -18,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gomall-deno-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the shop on Deno', () => {
-  it('serves the seeded shop from an embedded file: health, pages, assets, and carts in the database', async () => {
+  it('serves the seeded shop from an embedded file: health, pages, compressed assets, and carts in the database', async () => {
     const dbPath = join(dir, 'embedded.db');
     const deno = await startDeno({ DATABASE_URL: `file:${dbPath}` });
     try {
@@ -33,6 +34,9 @@ describe('the shop on Deno', () => {
       const asset = await fetch(new URL(script, deno.url));
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // Compressed as on Bun: the build's brotli twin of the file, the page gzipped on the way out.
+      expect((await rawGet(new URL(script, deno.url).href, 'gzip, br')).headers['content-encoding']).toBe('br');
+      expect((await rawGet(deno.url, 'gzip, br')).headers['content-encoding']).toBe('gzip');
 
       const guest = shopper(deno.url);
       const { items } = await guest.query('product.list', { pageSize: 1 });

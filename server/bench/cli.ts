@@ -16,7 +16,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { sql } from 'kysely';
 import { randomSecret } from '../../routers/config.ts';
 import { seedLargeCatalog } from './catalog.ts';
-import { pageWeight } from './client-size.ts';
+import { pageWeight } from '../build/client-weight.ts';
 import { loadGenerator, type BenchRequest, type LoadResult } from './load.ts';
 import { cpuSecondsOf, memoryOf, snapshotBuild, startBaseline, startShop, stopAll, type ServerProcess } from './processes.ts';
 import { readProfile, type ProfileSummary } from './profile.ts';

@@ -34,8 +34,10 @@ export interface ServerRuntime {
     fetch: (request: Request, info?: unknown) => Response | Promise<Response>,
     hostname?: string,
   ): Promise<{ port: number; stop(): Promise<void> }>;
-  /** Serves files under `root` (/assets/* of the client build), passing `onFound` each one it serves. */
-  serveStatic(options: { root: string; onFound: (path: string, c: HonoContext) => void }): MiddlewareHandler;
+  /**
+   * Serves files under `root` (the client build), passing `onFound` each one it serves;
+   * `precompressed`: a file's .br or .gz twin when the client accepts that encoding. */
+  serveStatic(options: { root: string; precompressed: boolean; onFound: (path: string, c: HonoContext) => void }): MiddlewareHandler;
   clientAddress(c: HonoContext): string | undefined;
 }
 
@@ -108,9 +110,19 @@ export async function startShop(runtime: ServerRuntime, { config, logger: given,
     render,
     serveAssets: runtime.serveStatic({
       root: CLIENT_DIR,
+      // The build writes a brotli and a gzip copy of each file (vite.config.ts).
+      precompressed: true,
       // File names carry a content hash, so a file never changes once served.
       onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
     }),
+    // Icons and the web app manifest keep their names across builds: cached for a day.
+    servePublic: runtime.serveStatic({
+      root: CLIENT_DIR,
+      precompressed: true,
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=86400'),
+    }),
+    // The Worker's platform compresses its responses; these runtimes do it here.
+    compress: true,
     clientAddress: runtime.clientAddress,
     metrics: ops.metrics,
     tracing: ops.tracing,

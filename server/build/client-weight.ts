@@ -19,10 +19,16 @@ export interface PageWeight {
   js: number;
   css: number;
   files: string[];
+  /** The manifest keys of the chunks fetched (source paths, "_name.js" for shared chunks). */
+  chunks: string[];
+}
+
+export function readManifest(clientDir: string): Record<string, Chunk> {
+  return JSON.parse(readFileSync(join(clientDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
 }
 
 export function pageWeight(clientDir: string, page: string): PageWeight {
-  const manifest = JSON.parse(readFileSync(join(clientDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const manifest = readManifest(clientDir);
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entryKey) throw new Error('the client manifest has no entry: run `npm run build:app`');
   const keys = new Set<string>();
@@ -46,5 +52,6 @@ export function pageWeight(clientDir: string, page: string): PageWeight {
     js: [...js].reduce((sum, f) => sum + gz(f), 0),
     css: [...css].reduce((sum, f) => sum + gz(f), 0),
     files: [...js, ...css],
+    chunks: [...keys],
   };
 }
