@@ -5,7 +5,7 @@ import { browserAndShop, signedInCookies, trpcPost } from '../server/testing/bro
 
 const env = browserAndShop();
 const AXE = require.resolve('axe-core/axe.min.js');
-const PAGES = ['/', '/category/apparel', '/product/cafe-creme-espresso-beans', '/search?q=coffee', '/search?q=zzzz', '/cart', '/sign-in', '/sign-up', '/no-such-page'];
+const PAGES = ['/', '/category/apparel', '/product/cafe-creme-espresso-beans', '/search?q=coffee', '/search?q=zzzz', '/cart', '/sign-in', '/sign-up', '/about', '/shipping', '/returns', '/contact', '/no-such-page'];
 // Seen by a signed-in shopper with something in the cart (an administrator, so the admin console too).
 const ACCOUNT_PAGES = ['/account', '/cart', '/sign-in?next=%2Fcart', '/admin/products', '/admin/products?lowStock=1', '/admin/products/new', '/admin/products/1'];
 

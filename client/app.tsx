@@ -32,6 +32,10 @@ const CartPage = page(() => import('./pages/cart.tsx'), 'CartPage');
 const CheckoutPage = page(() => import('./pages/checkout.tsx'), 'CheckoutPage');
 const OrdersPage = page(() => import('./pages/orders.tsx'), 'OrdersPage');
 const OrderPage = page(() => import('./pages/order.tsx'), 'OrderPage');
+const AboutPage = page(() => import('./pages/content/about.tsx'), 'AboutPage');
+const ShippingPage = page(() => import('./pages/content/shipping.tsx'), 'ShippingPage');
+const ReturnsPage = page(() => import('./pages/content/returns.tsx'), 'ReturnsPage');
+const ContactPage = page(() => import('./pages/content/contact.tsx'), 'ContactPage');
 const DevMailboxPage = page(() => import('./pages/mailbox.tsx'), 'DevMailboxPage');
 const DevMessagePage = page(() => import('./pages/mailbox.tsx'), 'DevMessagePage');
 
@@ -99,6 +103,10 @@ export function App(props: {
               <Route path="/checkout" component={CheckoutPage} />
               <Route path="/orders" component={OrdersPage} />
               <Route path="/orders/:id" component={OrderPage} />
+              <Route path="/about" component={AboutPage} />
+              <Route path="/shipping" component={ShippingPage} />
+              <Route path="/returns" component={ReturnsPage} />
+              <Route path="/contact" component={ContactPage} />
               <Route path="/dev/mailbox" component={DevMailboxPage} />
               <Route path="/dev/mailbox/:id" component={DevMessagePage} />
               <Route path="*404" component={() => <NotFoundPage />} />

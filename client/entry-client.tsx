@@ -1,5 +1,6 @@
 // Browser entry: hydrates the server-rendered page in #app.
 import '@unocss/reset/tailwind.css';
+import '@fontsource-variable/inter';
 import 'virtual:uno.css';
 import { hydrate } from 'solid-js/web';
 import { App } from './app.tsx';

@@ -7,6 +7,7 @@ import { emailRouter } from './email/router.ts';
 import { orderRouter } from './order/router.ts';
 import { paymentRouter } from './payment/router.ts';
 import { productRouter } from './product/router.ts';
+import { shopRouter } from './shop/router.ts';
 import { userRouter } from './user/router.ts';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   order: orderRouter,
   payment: paymentRouter,
   email: emailRouter,
+  shop: shopRouter,
 });
 
 export type AppRouter = typeof appRouter;

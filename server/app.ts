@@ -20,6 +20,8 @@ import { campaignHtml, campaignPreview } from './mail/campaign-html.ts';
 import { oneClickUnsubscribe } from './mail/one-click-unsubscribe.ts';
 import { userActions } from '../client/forms/user-forms.ts';
 import { productImage } from './product-image.ts';
+import { robots } from './seo/robots.ts';
+import { sitemap } from './seo/sitemap.ts';
 import { appRouter, createCaller } from '../routers/index.ts';
 import { sameOriginWrites } from './auth/origin-check.ts';
 import { signInRedirect } from '../routers/shared/protected-pages.ts';
@@ -192,6 +194,11 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   app.post('/jobs/:name', jobsWebhook({ deps, logger }));
 
   app.get('/img/products/:file', productImage);
+  // For search engines: what to crawl, and the storefront's pages as the catalog is now.
+  const sitemaps = sitemap(deps.db);
+  app.get('/robots.txt', robots);
+  app.get('/sitemap.xml', sitemaps.index);
+  app.get('/sitemap/:file{[0-9]{1,6}\\.xml}', sitemaps.part);
 
   // RFC 8058 one-click unsubscribe (POST /unsubscribe?token=…); the page's own form falls through to its action below.
   app.post('/unsubscribe', oneClickUnsubscribe(async (c) => createCaller(await contextFor(c))));

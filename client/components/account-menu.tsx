@@ -25,10 +25,10 @@ export function AccountMenu() {
         when={me()}
         fallback={
           <div class="md:ml-auto flex items-center gap-3 text-sm">
-            <a href={withNext('/sign-in', back())} class="text-gray-700 hover:text-gray-900">
+            <a href={withNext('/sign-in', back())} class="font-medium text-gray-700 no-underline hover:text-brand-700">
               Sign in
             </a>
-            <a href={withNext('/sign-up', back())} class="hidden sm:inline-block px-3 py-1.5 rounded bg-gray-900 text-white no-underline">
+            <a href={withNext('/sign-up', back())} class="hidden sm:inline-flex btn-primary h-9 py-0">
               Create account
             </a>
           </div>
@@ -43,14 +43,14 @@ export function AccountMenu() {
               class={`${open() ? 'flex' : 'hidden'} md:flex order-2 md:order-none w-full md:w-auto md:ml-auto flex-wrap items-center gap-x-4 gap-y-2 text-sm`}
             >
               {/* A long name must not push the header onto more rows. */}
-              <a href="/account" class="text-gray-700 hover:text-gray-900 max-w-[14rem] truncate" title={user().email}>
+              <a href="/account" class="font-medium text-gray-700 no-underline hover:text-brand-700 max-w-[14rem] truncate" title={user().email}>
                 {user().name || 'Your account'}
               </a>
-              <a href="/orders" class="text-gray-700 hover:text-gray-900">
+              <a href="/orders" class="font-medium text-gray-700 no-underline hover:text-brand-700">
                 Orders
               </a>
               <Show when={user().role === 'admin'}>
-                <a href="/admin" class="text-gray-700 hover:text-gray-900">
+                <a href="/admin" class="font-medium text-gray-700 no-underline hover:text-brand-700">
                   Admin
                 </a>
               </Show>

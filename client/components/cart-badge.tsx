@@ -8,10 +8,12 @@ export function CartBadge(props: { class?: string }) {
   const link = (n: () => number) => (
     <a
       href="/cart"
-      class={`inline-flex items-center gap-1.5 px-3 py-1.5 rounded border border-gray-300 text-sm text-gray-900 no-underline hover:bg-gray-100 ${props.class ?? ''}`}
+      class={`inline-flex items-center gap-1.5 h-9 px-2.5 sm:px-3 rounded-lg border border-gray-300 bg-white text-sm font-semibold text-gray-900 no-underline hover:bg-gray-50 hover:border-gray-400 ${props.class ?? ''}`}
     >
-      Cart
-      <span class="cart-count min-w-5 text-center rounded-full bg-gray-900 text-white text-xs px-1.5 py-0.5">{n()}</span>
+      <span aria-hidden="true" class="i-ph-shopping-bag-duotone text-xl text-brand-700" />
+      {/* Phones show the bag and the count; the word stays in the link's name. */}
+      <span class="sr-only sm:not-sr-only">Cart</span>
+      <span class="cart-count min-w-5 text-center rounded-full bg-brand-700 text-white text-xs font-bold px-1.5 py-0.5 tabular-nums">{n()}</span>
       {/* Read as "Cart 2 items": the visible words stay part of the link's name. */}
       <span class="sr-only">{n() === 1 ? ' item' : ' items'}</span>
     </a>

@@ -15,7 +15,7 @@ export function HeaderToggle(props: { id: string; controls: string; label: strin
     <details ref={details} id={props.id} class="header-toggle md:hidden" open={props.open} onToggle={(e) => props.onToggle(e.currentTarget.open)}>
       <summary
         aria-controls={props.controls}
-        class="block list-none cursor-pointer select-none px-2.5 py-1.5 rounded border border-gray-300 text-sm text-gray-900 hover:bg-gray-100"
+        class="flex items-center gap-1.5 h-9 list-none cursor-pointer select-none px-2.5 rounded-lg border border-gray-300 bg-white text-sm font-semibold text-gray-900 hover:bg-gray-50"
       >
         {props.label}
       </summary>

@@ -80,10 +80,11 @@ export function SearchBox() {
         placeholder="Search products"
         autocomplete="off"
         aria-describedby="search-suggestions-status"
-        class="flex-1 min-w-0 border border-gray-300 rounded px-3 py-1.5 bg-white"
+        class="flex-1 min-w-0 h-10 border border-gray-300 rounded-lg pl-9 pr-3 bg-gray-50 placeholder-gray-500 hover:border-gray-400 focus:bg-white"
         onInput={(e) => onInput(e.currentTarget.value)}
       />
-      <button type="submit" class="px-3 py-1.5 rounded bg-gray-900 text-white text-sm">
+      <span aria-hidden="true" class="i-ph-magnifying-glass absolute left-3 top-2.5 text-lg text-gray-500 pointer-events-none" />
+      <button type="submit" class="btn-primary h-10">
         Search
       </button>
       <p id="search-suggestions-status" class="sr-only" aria-live="polite">
@@ -94,7 +95,7 @@ export function SearchBox() {
           ref={list}
           id="search-suggestions"
           aria-label="Suggestions"
-          class="absolute left-0 right-0 top-full mt-1 z-20 list-none m-0 p-1 bg-white border border-gray-200 rounded shadow-lg"
+          class="absolute left-0 right-0 top-full mt-1 z-20 list-none m-0 p-1 bg-white border border-gray-200 rounded-lg shadow-lg"
         >
           <For each={suggestions()}>
             {(s) => (

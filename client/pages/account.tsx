@@ -1,6 +1,6 @@
 // /account: profile, password and saved shipping addresses (signed-in only; the
 // server redirects signed-out visitors to sign in).
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { createResource, For, Show } from 'solid-js';
 import type { ApiOutput } from '../api.ts';
 import { useApi } from '../api.ts';
@@ -30,7 +30,7 @@ export function AccountPage() {
   const [addresses] = createResource(() => api.user.addresses());
   return (
     <section class="max-w-2xl mx-auto">
-      <Title>Your account — GoMall</Title>
+      <PageMeta title="Your account — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-2">Your account</h1>
       <SavedNotice messages={SAVED} saved={search.saved} />
       <Show when={me()}>

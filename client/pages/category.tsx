@@ -1,9 +1,9 @@
-import { Meta, Title } from '@solidjs/meta';
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { PRODUCT_SORTS, type ProductSort } from '../../routers/shared/sorting.ts';
 import { MAX_PAGE } from '../../routers/shared/paging.ts';
 import { orNotFound, useApi } from '../api.ts';
+import { PageMeta } from '../components/page-meta.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { ProductGrid } from '../components/product-card.tsx';
 import { countOf } from '../format.ts';
@@ -46,8 +46,13 @@ export function CategoryPage() {
       <Show when={data()} fallback={<NotFoundPage message="There is no such category." />}>
         {(found) => (
           <>
-            <Title>{`${found().category.name} — GoMall`}</Title>
-            <Meta name="description" content={found().category.description} />
+            {/* Sorted or not, it is the same page: the canonical address keeps only the page number. */}
+            <PageMeta
+              title={`${found().category.name} — GoMall`}
+              shareTitle={found().category.name}
+              description={found().category.description}
+              path={`/category/${params.slug}${page() > 1 ? `?page=${page()}` : ''}`}
+            />
             <div class="flex flex-wrap items-end justify-between gap-4 mb-6">
               <div>
                 <h1 class="text-2xl font-bold">{found().category.name}</h1>
@@ -87,6 +92,8 @@ export function CategoryPage() {
                 </p>
               }
             >
+              {/* Cards title their products with h3: the list gets its h2 for a sound heading outline. */}
+              <h2 class="sr-only">{`${found().category.name} products`}</h2>
               <ProductGrid products={found().products.items} label={`${found().category.name} products`} />
             </Show>
             <Pagination page={page()} pageSize={PAGE_SIZE} total={found().products.total} href={href} />

@@ -3,7 +3,7 @@
 // saved addresses to ship to, the address, email and card, and one button that
 // places the order and pays for it. Everything works as plain forms without
 // JavaScript; with it, picking an address fills the form and a coupon re-prices in place.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { useNavigate } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { useApi } from '../api.ts';
@@ -32,7 +32,7 @@ export function CheckoutPage() {
 
   return (
     <>
-      <Title>Checkout — GoMall</Title>
+      <PageMeta title="Checkout — GoMall" noindex />
       <h1 class="text-2xl font-bold mt-0 mb-4">Checkout</h1>
       <Show when={preview()}>
         {(p) => {

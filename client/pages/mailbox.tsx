@@ -3,7 +3,7 @@
 // /dev/mailbox/:id, one message: its rendered HTML in a sandboxed frame (served by
 // /dev/mailbox/:id/html under its own strict CSP) and its plain-text part. The
 // list and the message view are shared with /admin/mailbox.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { useParams } from '@solidjs/router';
 import { createMemo, createResource, For, Show } from 'solid-js';
 import { MAX_PAGE } from '../../routers/shared/paging.ts';
@@ -125,7 +125,7 @@ export function DevMailboxPage() {
         <Show when={found().list} fallback={<NotFoundPage />}>
           {(list) => (
             <>
-              <Title>Mailbox — GoMall</Title>
+              <PageMeta title="Mailbox — GoMall" noindex />
               <h1 class="text-2xl font-bold mt-0 mb-2">Mailbox</h1>
               <p class="text-sm text-gray-600 mt-0 mb-4">{DEV_NOTE}</p>
               <MailboxList base="/dev/mailbox" list={list()} />
@@ -150,7 +150,7 @@ export function DevMessagePage() {
         <Show when={found().message} fallback={<NotFoundPage message="There is no such message." />}>
           {(message) => (
             <>
-              <Title>{`${message().subject} — Mailbox — GoMall`}</Title>
+              <PageMeta title={`${message().subject} — Mailbox — GoMall`} noindex />
               <MessageView base="/dev/mailbox" message={message()} />
             </>
           )}

@@ -2,7 +2,7 @@
 // address, payments and history. While it waits for payment: a live countdown to
 // when it is cancelled, a "Pay now" card form and a "Cancel order" form, both plain
 // forms without JavaScript. After a decline the page says why and offers to pay again.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { wholeNumber } from '../../routers/shared/form-numbers.ts';
@@ -41,7 +41,7 @@ function OrderView(props: { order: OrderDetail; query: OrderQuery; onExpired: ()
 
   return (
     <article aria-labelledby="order-heading" class="max-w-5xl mx-auto">
-      <Title>{`Order #${o().id} — GoMall`}</Title>
+      <PageMeta title={`Order #${o().id} — GoMall`} noindex />
       <p class="text-sm m-0 mb-2">
         <a href="/orders" class="underline text-gray-700">
           ← Your orders

@@ -1,6 +1,6 @@
 // /orders (signed-in only): the shopper's orders, newest first, with their status,
 // total and a link to each.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { createMemo, createResource, For, Show } from 'solid-js';
 import { useApi } from '../api.ts';
 import { StatusBadge } from '../components/order-status.tsx';
@@ -15,7 +15,7 @@ export function OrdersPage() {
   const [list] = createResource(page, (p) => api.order.list({ page: p }));
   return (
     <section aria-labelledby="orders-heading" class="max-w-3xl mx-auto">
-      <Title>Your orders — GoMall</Title>
+      <PageMeta title="Your orders — GoMall" noindex />
       <h1 id="orders-heading" class="text-2xl font-bold mt-0 mb-4">
         Your orders
       </h1>

@@ -1,7 +1,7 @@
 // /forgot-password: ask for a reset link by email (the same answer whether or not
 // an account has the address), and /reset-password?token=…: the emailed link, which
 // sets a new password once, within the hour, and signs the shopper in.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api.ts';
 import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
@@ -15,7 +15,7 @@ export function ForgotPasswordPage() {
   const search = useQueryParams<{ sent?: string }>();
   return (
     <section class="max-w-sm mx-auto">
-      <Title>Forgot your password? — GoMall</Title>
+      <PageMeta title="Forgot your password? — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-6">Forgot your password?</h1>
       <Show
         when={search.sent}
@@ -55,7 +55,7 @@ export function ResetPasswordPage() {
   };
   return (
     <section class="max-w-sm mx-auto">
-      <Title>Choose a new password — GoMall</Title>
+      <PageMeta title="Choose a new password — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-6">Choose a new password</h1>
       <Switch>
         <Match when={link()?.valid === false}>

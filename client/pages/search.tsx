@@ -1,7 +1,7 @@
-import { Meta, Title } from '@solidjs/meta';
 import { createMemo, createResource, For, Show } from 'solid-js';
 import { errorCode, useApi, type ApiOutput, type Api } from '../api.ts';
 import { Highlighted } from '../components/highlighted.tsx';
+import { PageMeta } from '../components/page-meta.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { AddToCart } from '../components/add-to-cart.tsx';
 import { StockBadge } from '../components/product-card.tsx';
@@ -46,8 +46,7 @@ export function SearchPage() {
 
   return (
     <>
-      <Title>{state().q.trim() ? `Search: ${state().q.trim()} — GoMall` : 'Search — GoMall'}</Title>
-      <Meta name="robots" content="noindex" />
+      <PageMeta title={state().q.trim() ? `Search: ${state().q.trim()} — GoMall` : 'Search — GoMall'} noindex />
       <Show when={outcome()?.kind === 'blank'}>
         <section class="py-10 text-center">
           <h1 class="text-2xl font-bold mb-2">Search the shop</h1>

@@ -1,4 +1,4 @@
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { Show } from 'solid-js';
 import { safeNext, withNext } from '../../routers/shared/next.ts';
 import { needsAccount } from '../../routers/shared/protected-pages.ts';
@@ -11,7 +11,7 @@ export function SignInPage() {
   const next = () => safeNext(search.next);
   return (
     <section class="max-w-sm mx-auto">
-      <Title>Sign in — GoMall</Title>
+      <PageMeta title="Sign in — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-6">Sign in</h1>
       {/* Sent here from a page that needs an account: say why, and that they will be taken back. */}
       <Show when={needsAccount(new URL(next(), 'http://x').pathname)}>

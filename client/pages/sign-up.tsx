@@ -1,4 +1,4 @@
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { safeNext, withNext } from '../../routers/shared/next.ts';
 import { ActionForm, CheckboxField, Field, SubmitButton } from '../components/action-form.tsx';
 import { signUp } from '../forms/user-forms.ts';
@@ -9,7 +9,7 @@ export function SignUpPage() {
   const next = () => safeNext(search.next);
   return (
     <section class="max-w-sm mx-auto">
-      <Title>Create an account — GoMall</Title>
+      <PageMeta title="Create an account — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-6">Create an account</h1>
       <ActionForm action={signUp} aria-label="Create an account" class="bg-white border border-gray-200 rounded-lg p-5">
         <input type="hidden" name="next" value={next()} />

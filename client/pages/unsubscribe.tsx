@@ -2,7 +2,7 @@
 // it changes nothing (mail scanners fetch links to check them): it names the
 // address and asks, with a button that posts the token back (POST /unsubscribe).
 // Works signed out. A tampered or expired link says so and offers the account page.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api.ts';
 import { ActionForm, SubmitButton } from '../components/action-form.tsx';
@@ -35,7 +35,7 @@ export function UnsubscribePage() {
   };
   return (
     <section class="max-w-md mx-auto">
-      <Title>Unsubscribe — GoMall</Title>
+      <PageMeta title="Unsubscribe — GoMall" noindex />
       <h1 class="text-2xl font-bold mb-6">Unsubscribe from marketing email</h1>
       <Switch>
         <Match when={search.done}>

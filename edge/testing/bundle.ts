@@ -2,12 +2,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { WorkerOptions } from 'miniflare';
 
 /**
  * Miniflare options every test Worker shares: the bundle, Node compatibility, the
  * CART objects and (for a bundle that exports OrderTimer, like the shop's Worker) the ORDER_TIMER ones.
  */
-export function workerOptions(scriptPath: string, { orderTimers = false } = {}) {
+export function workerOptions(scriptPath: string, { orderTimers = false } = {}): WorkerOptions {
   return {
     // The one module listed, as wrangler uploads it: Miniflare's own import walk
     // (`modules: true`) refuses the QStash SDK's computed `import()`s of its dev
@@ -20,7 +21,7 @@ export function workerOptions(scriptPath: string, { orderTimers = false } = {}) 
       CART: { className: 'CartObject', useSQLite: true },
       ...(orderTimers && { ORDER_TIMER: { className: 'OrderTimer', useSQLite: true } }),
     },
-  } as const;
+  };
 }
 
 /** Builds `entry` into a fresh temp directory; returns the bundled script's path. */

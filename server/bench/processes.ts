@@ -23,6 +23,17 @@ export function stopAll(): void {
   running.clear();
 }
 
+/** Interrupted (Ctrl-C, a supervisor): every server stopped, then `cleanUp` (temporary files, a browser), then exit. */
+export function stopAllOnInterrupt(cleanUp: () => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopAll();
+      cleanUp();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 /** Starts `bun <args>` and waits for it to print the address it listens on. */
 export async function spawnServer(name: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<ServerProcess> {
   const proc = Bun.spawn([process.execPath, ...args], { cwd, env: { ...process.env, ...env }, stdout: 'pipe', stderr: 'pipe' });

@@ -31,7 +31,10 @@ export function renderDocument(page: RenderedPage, assets: ClientAssets, nonce: 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/site.webmanifest">
+<meta name="theme-color" content="#0f766e">
 ${page.head}
 ${styles}
 ${generateHydrationScript({ nonce })}

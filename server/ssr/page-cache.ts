@@ -16,7 +16,7 @@ import { VersionedLru } from '../read-cache.ts';
 import { cspNonce } from './content-security-policy.ts';
 
 /** What a visitor with no cookie may read while the page is still shared: the catalog, an empty cart, no account. */
-const SHARED_READS = new Set(['product.list', 'product.get', 'product.search', 'product.suggest', 'product.categories', 'cart.get', 'user.me']);
+const SHARED_READS = new Set(['product.list', 'product.get', 'product.related', 'product.search', 'product.suggest', 'product.categories', 'shop.info', 'cart.get', 'user.me']);
 export const MAX_AGE_MS = 60_000;
 
 export interface RenderedHtml {
@@ -73,7 +73,7 @@ export interface PageCache {
   stats(): { entries: number; bytes: number };
 }
 
-export function pageCache(db: Db, { maxBytes = 32 * 1024 * 1024, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
+export function pageCache(db: Db, { maxBytes = 16 * 1024 * 1024, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
   const placeholder = cspNonce();
   const pages = new VersionedLru<Entry>(maxBytes);
   const rendering = new Map<string, Promise<Entry | null>>();

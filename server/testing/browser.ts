@@ -1,42 +1,17 @@
 // Headless Chromium driven by playwright-core, and a real shop server on a free
 // port. Each test file starts and stops its own.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'bun:test';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../../routers/config.ts';
+import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts';
 import { boot, CLIENT_DIR } from '../local/boot.ts';
 import { recordingLogger } from './logger.ts';
 
-const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  // Without these, Chromium keeps reaching for Google's hosts, which this network refuses.
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * A system Chromium (CHROMIUM_PATH, else Debian's) when there is one; otherwise the
- * one `npm install` brings (@sparticuz/chromium carries it compressed and unpacks it
- * to the temp folder on first use), so `npm install && npm test` needs nothing else.
- */
-async function chromiumPath(): Promise<string> {
-  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
-  // Its own launch args are for AWS Lambda (--single-process: closing a page context would end the browser).
-  const { default: packaged } = await import('@sparticuz/chromium');
-  return packaged.executablePath();
-}
-
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: ARGS });
+  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /**
