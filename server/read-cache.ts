@@ -74,6 +74,7 @@ export class VersionedLru<V> {
 const CACHED_PROCEDURES: Record<string, keyof CatalogVersions> = {
   '/trpc/product.list': 'version',
   '/trpc/product.get': 'version',
+  '/trpc/product.related': 'version',
   '/trpc/product.search': 'version',
   '/trpc/product.suggest': 'structure',
   '/trpc/product.categories': 'structure',
@@ -93,7 +94,7 @@ export interface CatalogReadCache {
   stats(): { entries: number; bytes: number };
 }
 
-export function catalogReadCache(db: Db, { maxBytes = 12 * 1024 * 1024 } = {}): CatalogReadCache {
+export function catalogReadCache(db: Db, { maxBytes = 4 * 1024 * 1024 } = {}): CatalogReadCache {
   const answers = new VersionedLru<Answer>(maxBytes);
   // Requests for an answer being computed wait for it instead of computing it again.
   const computing = new Map<string, Promise<Answer | null>>();

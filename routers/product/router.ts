@@ -4,6 +4,8 @@ import { publicProcedure, router } from '../trpc.ts';
 import { id, page, pageSize, slug } from '../shared/schemas.ts';
 import { priceCents } from './schemas.ts';
 import { findProduct } from './detail.ts';
+import { productImages } from './image-path.ts';
+import { relatedProducts } from './related.ts';
 import { findCategory, listCategories, listProducts } from './queries.ts';
 import { searchProducts } from './search.ts';
 import { PRODUCT_SORTS, SEARCH_SORTS } from '../shared/sorting.ts';
@@ -31,6 +33,11 @@ const listInput = v.optional(
 );
 
 const getInput = v.union([v.object({ slug }), v.object({ id })], 'must have a slug or an id');
+
+const relatedInput = v.object({
+  slug,
+  limit: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(12, 'must be at most 12')), 4),
+});
 
 const searchInput = v.object({
   q: queryText,
@@ -64,8 +71,13 @@ export const productRouter = router({
   get: publicProcedure.input(getInput).query(async ({ ctx, input }) => {
     const product = await findProduct(ctx.db, input, ctx.config.lowStockThreshold);
     if (!product) throw new ProductError('PRODUCT_UNAVAILABLE', 'This product is not available.');
-    return product;
+    return { ...product, images: productImages(product) };
   }),
+
+  /** Up to `limit` products from the same categories, in stock first; none for an unknown product. */
+  related: publicProcedure
+    .input(relatedInput)
+    .query(({ ctx, input }) => relatedProducts(ctx.db, { ...input, lowStockThreshold: ctx.config.lowStockThreshold })),
 
   search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
     if (!input.q.trim()) throw new ProductError('EMPTY_QUERY', 'Enter something to search for');
