@@ -25,6 +25,7 @@ async function newProduct(fields: { stock?: number; name?: string; categories?: 
 
 describe('admin access', () => {
   const calls: [string, (api: ReturnType<TestShop['caller']>) => Promise<unknown>][] = [
+    ['admin.me', (api) => api.admin.me()],
     ['admin.product.list', (api) => api.admin.product.list()],
     ['admin.product.get', (api) => api.admin.product.get({ id: 1 })],
     ['admin.product.create', (api) => api.admin.product.create({ name: 'Nope', priceCents: 100 })],
@@ -245,6 +246,61 @@ describe('admin.product.list', () => {
     const page2 = await admin().product.list({ pageSize: 10, page: 2 });
     expect(page1.items.map((p) => p.id)).not.toContain(page2.items[0]!.id);
     expect((await admin().product.list({ page: 999 })).items).toEqual([]);
+  });
+
+  it('sorts by name, price, stock, status and last update, either way, equal values by name then id', async () => {
+    // Two archived products and a price and stock shared with a twin, so ties and both statuses show.
+    const archived = await newProduct({ name: 'Sorting Archived Lamp', stock: 3 });
+    await admin().product.archive({ id: archived.id });
+    const twin = await newProduct({ name: 'Sorting Twin', stock: 3 });
+    await admin().product.update({ id: twin.id, priceCents: 1500 });
+    await admin().product.update({ id: (await newProduct({ name: 'Sorting Twin', stock: 3 })).id, priceCents: 1500 });
+
+    type Sort = 'name' | 'price' | 'stock' | 'status' | 'updated';
+    /** Every product in the given order, read page by page as the list page does. */
+    const all = async (sort: Sort, dir: 'asc' | 'desc') => {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const found = await admin().product.list({ includeArchived: true, sort, dir, pageSize: 40, page });
+        items.push(...found.items);
+        if (items.length >= found.total || found.items.length === 0) return items;
+      }
+    };
+    const key = { name: 'name', price: 'priceCents', stock: 'stock', status: 'active', updated: 'updatedAt' } as const;
+    const { total } = await admin().product.list({ includeArchived: true, pageSize: 1 });
+    for (const sort of ['name', 'price', 'stock', 'status', 'updated'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const items = await all(sort, dir);
+        expect(items).toHaveLength(total);
+        const expected = [...items].sort((a, b) => {
+          const [x, y] = [a[key[sort]], b[key[sort]]];
+          const primary = x < y ? -1 : x > y ? 1 : 0;
+          return (dir === 'asc' ? primary : -primary) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.id - b.id;
+        });
+        expect(items.map((p) => p.id), `${sort} ${dir}`).toEqual(expected.map((p) => p.id));
+        // The same order on every read.
+        expect((await all(sort, dir)).map((p) => p.id)).toEqual(items.map((p) => p.id));
+      }
+    }
+    expect((await all('status', 'asc'))[0]!.active).toBe(false);
+    expect((await all('status', 'desc'))[0]!.active).toBe(true);
+    // Filters still apply under any sort.
+    const low = await admin().product.list({ lowStock: true, sort: 'price', dir: 'desc', pageSize: 100 });
+    expect(low.items.every((p) => p.stock <= shop.config.lowStockThreshold && p.active)).toBe(true);
+    expect(low.items.map((p) => p.priceCents)).toEqual(low.items.map((p) => p.priceCents).sort((a, b) => b - a));
+  });
+
+  it('refuses a sort it does not know, saying which ones it does', async () => {
+    const bad = { sort: 'priceCents; drop table products' } as unknown as Parameters<ReturnType<typeof admin>['product']['list']>[0];
+    await expect(admin().product.list(bad)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'must be one of name, price, stock, status, updated' });
+    const sideways = { sort: 'price', dir: 'sideways' } as unknown as Parameters<ReturnType<typeof admin>['product']['list']>[0];
+    await expect(admin().product.list(sideways)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'must be one of asc, desc' });
+    // Over HTTP the message names the field.
+    const account = await shop.register();
+    await shop.makeAdmin(account.email);
+    const res = await shop.fetch(`/trpc/admin.product.list?input=${encodeURIComponent(JSON.stringify({ sort: 'color' }))}`, { headers: { cookie: account.cookie } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.message).toBe('sort: must be one of name, price, stock, status, updated');
   });
 });
 

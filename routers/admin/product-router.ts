@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { adminProcedure, router } from '../trpc.ts';
 import { priceCents } from '../product/schemas.ts';
 import { id, page, pageSize, slug } from '../shared/schemas.ts';
+import { ADMIN_PRODUCT_SORTS, SORT_DIRECTIONS } from '../shared/sorting.ts';
 
 import { createProduct, getAdminProduct, listAdminProducts, updateProduct } from './products.ts';
 import { delta, description, imageUrl, name, reason, stock } from './schemas.ts';
@@ -41,6 +42,8 @@ const listInput = v.optional(
     q: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'must be at most 2,000 characters'))),
     includeArchived: v.optional(v.boolean('must be true or false'), false),
     lowStock: v.optional(v.boolean('must be true or false'), false),
+    sort: v.optional(v.picklist(ADMIN_PRODUCT_SORTS, `must be one of ${ADMIN_PRODUCT_SORTS.join(', ')}`)),
+    dir: v.optional(v.picklist(SORT_DIRECTIONS, `must be one of ${SORT_DIRECTIONS.join(', ')}`), 'asc'),
     page,
     pageSize: pageSize(50),
   }),

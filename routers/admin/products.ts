@@ -6,6 +6,7 @@ import { productImagePath } from '../product/image-path.ts';
 import { matchExpression } from '../product/match-expression.ts';
 import { stockStatus, type ProductSummary } from '../product/queries.ts';
 import type { Paged } from '../shared/schemas.ts';
+import type { AdminProductSort, SortDirection } from '../shared/sorting.ts';
 import { CatalogError } from './errors.ts';
 import { claimSlug, freeSlug, slugify } from './slugs.ts';
 import { recordAdjustment, type StockChange } from './stock.ts';
@@ -139,10 +140,22 @@ export interface AdminListOptions {
   q?: string;
   includeArchived: boolean;
   lowStock: boolean;
+  /** The column to order by; by name, or by stock for the low-stock list, when absent. */
+  sort?: AdminProductSort;
+  dir?: SortDirection;
   page: number;
   pageSize: number;
   lowStockThreshold: number;
 }
+
+/** The column each sort orders by: a fixed list, so nothing from the request reaches the SQL. */
+const ADMIN_ORDER = {
+  name: 'p.name',
+  price: 'p.priceCents',
+  stock: 'p.stock',
+  status: 'p.active',
+  updated: 'p.updatedAt',
+} as const satisfies Record<AdminProductSort, `p.${(typeof ROW_COLUMNS)[number]}`>;
 
 export async function listAdminProducts(db: Db, opts: AdminListOptions): Promise<Paged<AdminProductRow>> {
   let base = db.selectFrom('products as p');
@@ -154,9 +167,12 @@ export async function listAdminProducts(db: Db, opts: AdminListOptions): Promise
     base = base.where(sql<boolean>`p.id in (select rowid from products_fts where products_fts match ${match})`);
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let query = base.select(ROW_COLUMNS.map((c) => `p.${c}` as const));
-  query = opts.lowStock ? query.orderBy('p.stock').orderBy('p.name') : query.orderBy('p.name');
-  const rows = await query
+  const sort = opts.sort ?? (opts.lowStock ? 'stock' : 'name');
+  const rows = await base
+    .select(ROW_COLUMNS.map((c) => `p.${c}` as const))
+    .orderBy(ADMIN_ORDER[sort], opts.dir ?? 'asc')
+    // Equal values (same price, stock or status) by name, then id: pages never overlap or skip a row.
+    .orderBy('p.name')
     .orderBy('p.id')
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize)

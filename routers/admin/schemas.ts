@@ -1,5 +1,6 @@
 // Input fields of the catalog admin procedures.
 import * as v from 'valibot';
+import { IMAGE_URL_PATTERN, IMAGE_URL_RULE } from '../shared/image-url.ts';
 import { noControlCharacters } from '../shared/schemas.ts';
 
 export const name = v.pipe(
@@ -17,14 +18,12 @@ export const description = v.pipe(
   v.maxLength(5000, 'must be at most 5,000 characters'),
 );
 
-
-/** A picture on this site ("/img/…") or on an https host; never javascript: or data: URLs. */
 export const imageUrl = v.pipe(
   v.string('must be text'),
   v.trim(),
   v.maxLength(500, 'must be at most 500 characters'),
   noControlCharacters(),
-  v.regex(/^(\/(?!\/)|https:\/\/)\S+$/, 'must be a path starting with / or an https:// address'),
+  v.regex(IMAGE_URL_PATTERN, IMAGE_URL_RULE),
 );
 
 export const stock = v.pipe(

@@ -78,7 +78,7 @@ runGenerator((args) => {
     changed: [`client/app.tsx  import ${p.component} and <Route path="${p.route}">`],
     next: [
       `Replace the example query in ${file} with the page's own data (useApi() + createResource).`,
-      `Link to ${p.route} from where shoppers will look for it (header, account menu${p.guard === 'admin' ? ', AdminNav in client/pages/admin/orders.tsx' : ''}).`,
+      `Link to ${p.route} from where shoppers will look for it (header, account menu${p.guard === 'admin' ? ', SECTIONS in client/pages/admin/admin-nav.tsx' : ''}).`,
       `Run its test: node_modules/.bin/bun test --conditions=solid ${test}`,
       'Rebuild the client bundle (npm run build:app) before browser tests or npm start.',
     ],

@@ -2,7 +2,7 @@
 // bound to their ActionForm: after a failed post they show what was typed and
 // the error beside the field, linked to it for screen readers.
 import type { JSX } from 'solid-js';
-import { FieldNote, useChecked, useField } from '../../components/action-form.tsx';
+import { FieldNote, useChecked, useField, useFormBusy } from '../../components/action-form.tsx';
 
 const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
 
@@ -89,5 +89,16 @@ export function CheckboxGroup(props: { name: string; legend: string; children: J
       {props.children}
       <FieldNote id={field.id} error={field.error()} />
     </fieldset>
+  );
+}
+
+/** A submit button in a look of its own (the dark header's sign-out, a destructive action). */
+export function StyledSubmit(props: { label: string; busyLabel: string; class: string }) {
+  const busy = useFormBusy();
+  return (
+    // aria-disabled, not disabled: the button keeps keyboard focus while the form is sent.
+    <button type="submit" class={`${props.class} aria-[disabled=true]:opacity-60`} aria-disabled={busy() ? 'true' : undefined}>
+      {busy() ? props.busyLabel : props.label}
+    </button>
   );
 }

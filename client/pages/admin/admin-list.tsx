@@ -22,11 +22,32 @@ export function SearchField(props: { label: string; value: string }) {
   );
 }
 
-/** A column heading; `numeric` aligns the column right, `hidden` leaves the heading to screen readers. */
-type Column = string | { label: string; numeric?: boolean; hidden?: boolean };
+/** Which way a sorted column runs, in ARIA's words. */
+export type SortState = 'ascending' | 'descending';
+
+/**
+ * A column heading; `numeric` aligns the column right, `hidden` leaves the heading to screen readers,
+ * `sort` makes it a link that orders the list by the column (`state` on the column it is ordered by).
+ */
+type Column = string | { label: string; numeric?: boolean; hidden?: boolean; sort?: { href: string; state?: SortState } };
+
+const ARROWS: Record<SortState | 'none', string> = { ascending: '▲', descending: '▼', none: '↕' };
+
+function Heading(props: { label: string; sort?: { href: string; state?: SortState } }) {
+  return props.sort ? (
+    <a href={props.sort.href} class="inline-flex items-center gap-1 text-gray-900 no-underline hover:underline">
+      {props.label}
+      <span aria-hidden="true" class={props.sort.state ? 'text-xs' : 'text-xs text-gray-400'}>
+        {ARROWS[props.sort.state ?? 'none']}
+      </span>
+    </a>
+  ) : (
+    props.label
+  );
+}
 
 export function AdminTable<T>(props: { columns: Column[]; rows: T[]; empty: string; class?: string; children: (row: T) => JSX.Element }) {
-  const heading = (column: Column) => (typeof column === 'string' ? { label: column } : column);
+  const heading = (column: Column): Exclude<Column, string> => (typeof column === 'string' ? { label: column } : column);
   return (
     <div class={props.class ? `overflow-x-auto ${props.class}` : 'overflow-x-auto'}>
       <table class="w-full text-sm bg-white border border-gray-200 rounded">
@@ -34,8 +55,8 @@ export function AdminTable<T>(props: { columns: Column[]; rows: T[]; empty: stri
           <tr>
             <For each={props.columns.map(heading)}>
               {(column) => (
-                <th scope="col" class={column.numeric ? 'p-2 text-right' : 'p-2'}>
-                  {column.hidden ? <span class="sr-only">{column.label}</span> : column.label}
+                <th scope="col" aria-sort={column.sort?.state} class={column.numeric ? 'p-2 text-right whitespace-nowrap' : 'p-2 whitespace-nowrap'}>
+                  {column.hidden ? <span class="sr-only">{column.label}</span> : <Heading label={column.label} sort={column.sort} />}
                 </th>
               )}
             </For>

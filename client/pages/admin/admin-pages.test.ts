@@ -44,6 +44,10 @@ describe('admin pages access', () => {
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('Admins only');
     expect(refusedHtml).not.toContain('>Admin</a>');
+    // The console's frame shows a customer nothing of the console: no sections, no sign-out.
+    expect(refusedHtml).not.toContain('aria-label="Admin"');
+    expect(refusedHtml).not.toContain('Sign out');
+    expect(await (await shop.fetch('/', { headers: { cookie: customer.cookie } })).text()).not.toMatch(/<a[^>]*href="\/admin"[^>]*>Admin<\/a>/);
 
     const admin = await shop.register();
     await shop.makeAdmin(admin.email);
@@ -51,8 +55,12 @@ describe('admin pages access', () => {
     expect(served.status).toBe(200);
     const servedHtml = await served.text();
     expect(rows(servedHtml)).toHaveLength(50);
-    // The header offers the admin console to admins only.
-    expect(servedHtml).toMatch(/<a[^>]*href="\/admin"[^>]*>Admin<\/a>/);
+    // The storefront's header offers the admin console to admins only.
+    const storefront = await (await shop.fetch('/', { headers: { cookie: admin.cookie } })).text();
+    expect(storefront).toMatch(/<a[^>]*href="\/admin"[^>]*>Admin<\/a>/);
+    // The console has its own frame instead: no storefront header, a way back to the shop.
+    expect(servedHtml).not.toContain('aria-label="Categories"');
+    expect(servedHtml).toMatch(/<a[^>]*href="\/"[^>]*>View shop<\/a>/);
 
     // Admin mutations over HTTP record the signed-in admin as the actor.
     const { id } = await shop.caller().product.get({ slug: 'organic-cotton-pocket-tee' });
@@ -60,6 +68,47 @@ describe('admin pages access', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).result.data.adjustment).toMatchObject({ actorUserId: admin.user.id, delta: -2 });
     expect((await shop.mutate('admin.product.adjustStock', { id, delta: -1, reason: 'x' }, customer.cookie)).status).toBe(403);
+  });
+});
+
+describe('admin layout', () => {
+  let admin: SessionUser;
+  beforeAll(async () => {
+    const account = await shop.register({ name: 'Ada Admin' });
+    await shop.makeAdmin(account.email);
+    admin = { ...account.session, role: 'admin' };
+  });
+  const nav = (html: string) => /<nav[^>]*aria-label="Admin"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1];
+  const current = (html: string) => [...nav(html)!.matchAll(/<a[^>]*href="([^"]+)"[^>]*aria-current="(\w+)"/g)].map((m) => [m[1], m[2]]);
+
+  it('marks the section of the current page in its navigation', async () => {
+    expect(current((await render('/admin', admin)).html)).toEqual([['/admin', 'page']]);
+    expect(current((await render('/admin/products?lowStock=1', admin)).html)).toEqual([['/admin/products', 'page']]);
+    // A page inside a section (one product, one order) marks the section, not as the page itself.
+    expect(current((await render('/admin/products/1', admin)).html)).toEqual([['/admin/products', 'true']]);
+    expect(current((await render('/admin/orders', admin)).html)).toEqual([['/admin/orders', 'page']]);
+    for (const section of ['/admin', '/admin/products', '/admin/orders', '/admin/coupons', '/admin/campaigns', '/admin/jobs', '/admin/mailbox']) {
+      expect(nav((await render('/admin/jobs', admin)).html)).toContain(`href="${section}"`);
+    }
+  });
+
+  it("shows the signed-in admin's name, a sign-out that works without JavaScript and the way back to the shop", async () => {
+    const { html } = await render('/admin/products', admin);
+    expect(html).toContain('Signed in as <span class="text-white">Ada Admin</span>');
+    expect(html).toMatch(/<form[^>]* method="post" action="\/sign-out"[^>]*aria-label="Sign out"/);
+    expect(html).toMatch(/<a[^>]*href="\/"[^>]*>View shop<\/a>/);
+    // Each page shows the sections once, from the layout.
+    expect(html.match(/aria-label="Admin"/g)).toHaveLength(1);
+  });
+
+  it('gives signed-out visitors and customers the bare frame: no sections, names or sign-out', async () => {
+    for (const session of [null, CUSTOMER]) {
+      const { html } = await render('/admin', session);
+      expect(html).toContain('Admins only');
+      expect(html).not.toContain('aria-label="Admin"');
+      expect(html).not.toContain('Signed in as');
+      expect(html).not.toContain('Sign out');
+    }
   });
 });
 
@@ -81,6 +130,48 @@ describe('admin product list page', () => {
     expect(rows((await render('/admin/products?q=sweatshirt', ADMIN)).html)).toHaveLength(4);
   });
 
+  it("shows each product's picture beside its name and a link to it in the shop", async () => {
+    const { html } = await render('/admin/products?q=pocket+tee', ADMIN);
+    const row = /<tr[^>]*class="admin-product-row[\s\S]*?<\/tr>/.exec(html)![0];
+    // The name is beside the picture, so the picture is decorative (alt="").
+    expect(row).toMatch(/<img src="\/img\/products\/organic-cotton-pocket-tee\.svg" alt(="")? width="44" height="44"/);
+    expect(row).toMatch(/<a[^>]*href="\/product\/organic-cotton-pocket-tee"[^>]*>View in shop<span class="sr-only">: Organic Cotton Pocket Tee<\/span><\/a>/);
+  });
+
+  it('sorts by a column from its heading, a link that keeps the filters and starts again at page 1', async () => {
+    const headers = (html: string) =>
+      Object.fromEntries(
+        [...html.matchAll(/<th([^>]*)><a[^>]*href="([^"]+)"[^>]*>(\w+)</g)].map((m) => [m[3], { sort: /aria-sort="(\w+)"/.exec(m[1]!)?.[1], href: m[2]!.replaceAll('&amp;', '&') }]),
+      );
+    // By name unless asked: the name heading says so, and offers the reverse.
+    const plain = headers((await render('/admin/products', ADMIN)).html);
+    expect(plain.Product).toEqual({ sort: 'ascending', href: '/admin/products?sort=name&dir=desc' });
+    expect(plain.Price).toEqual({ sort: undefined, href: '/admin/products?sort=price&dir=asc' });
+    expect(plain.Updated).toEqual({ sort: undefined, href: '/admin/products?sort=updated&dir=desc' });
+    expect(Object.keys(plain)).toEqual(['Product', 'Price', 'Stock', 'Status', 'Updated']);
+
+    const sorted = await render('/admin/products?q=sweatshirt&lowStock=1&includeArchived=1&page=2&sort=price&dir=desc', ADMIN);
+    const h = headers(sorted.html);
+    expect(h.Price).toEqual({ sort: 'descending', href: '/admin/products?q=sweatshirt&lowStock=1&includeArchived=1&sort=price&dir=asc' });
+    expect(h.Product).toEqual({ sort: undefined, href: '/admin/products?q=sweatshirt&lowStock=1&includeArchived=1&sort=name&dir=asc' });
+    expect(sorted.html.match(/aria-sort=/g)).toHaveLength(1);
+
+    // The rows follow the heading: dearest first, then the reverse.
+    const prices = (html: string) => [...html.matchAll(/<td class="p-2 text-right tabular-nums whitespace-nowrap">\$([\d.,]+)</g)].map((m) => Number(m[1]!.replace(',', '')));
+    const desc = prices((await render('/admin/products?q=sweatshirt&sort=price&dir=desc', ADMIN)).html);
+    expect(desc.length).toBeGreaterThan(1);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    expect(prices((await render('/admin/products?q=sweatshirt&sort=price&dir=asc', ADMIN)).html)).toEqual([...desc].reverse());
+    // The filter form and the page links keep the order.
+    const paged = await render('/admin/products?sort=stock&dir=desc', ADMIN);
+    expect(paged.html).toMatch(/<input[^>]*type="hidden" name="sort" value="stock"/);
+    expect(paged.html).toContain('href="/admin/products?sort=stock&amp;dir=desc&amp;page=2"');
+    // An order the list does not know is ignored, as a bad page number is.
+    const unknown = await render('/admin/products?sort=colour&dir=up', ADMIN);
+    expect(unknown.status).toBe(200);
+    expect(headers(unknown.html).Product!.sort).toBe('ascending');
+  });
+
   it('shows archived products only when asked', async () => {
     const { id } = await shop.caller().product.get({ slug: 'heavyweight-crewneck-sweatshirt' });
     await shop.caller(ADMIN).admin.product.archive({ id });
@@ -88,6 +179,12 @@ describe('admin product list page', () => {
     const withArchived = await render('/admin/products?q=crewneck&includeArchived=1', ADMIN);
     expect(rows(withArchived.html)).toEqual(['Heavyweight Crewneck Sweatshirt']);
     expect(withArchived.html).toContain('Archived');
+    // Shoppers cannot see it, so there is no link to it in the shop.
+    expect(withArchived.html).toContain('Not visible in the shop');
+    expect(withArchived.html).not.toContain('href="/product/heavyweight-crewneck-sweatshirt"');
+    const edit = await render(`/admin/products/${id}`, ADMIN);
+    expect(edit.html).toContain('Archived: not visible in the shop.');
+    expect(edit.html).toMatch(/<form[^>]* method="post" action="\/admin\/products\/unarchive"/);
     await shop.caller(ADMIN).admin.product.unarchive({ id });
   });
 });
@@ -106,10 +203,27 @@ describe('admin product edit page', () => {
     expect(html).toMatch(/<input[^>]*name="delta"/);
     expect(html).toMatch(/<input[^>]*name="reason"/);
     expect(html).toContain('Returned by customer');
-    expect(html).toContain('Archive product');
+    expect(html).toMatch(/<a[^>]*href="\/product\/quarter-zip-fleece-sweatshirt"[^>]*>View in shop<\/a>/);
+    // The image field shows the saved picture, also without JavaScript.
+    expect(html).toMatch(/<input[^>]*name="imageUrl"[^>]*value="\/img\/products\/quarter-zip-fleece-sweatshirt\.svg"/);
+    expect(html).toMatch(/<img[^>]*src="\/img\/products\/quarter-zip-fleece-sweatshirt\.svg"[^>]*alt="Picture of Quarter-Zip Fleece Sweatshirt"/);
     // Every form posts without JavaScript.
-    for (const action of ['update', 'adjust-stock', 'archive']) expect(html).toMatch(new RegExp(`<form[^>]* method="post" action="/admin/products/${action}"`));
+    for (const action of ['update', 'adjust-stock']) expect(html).toMatch(new RegExp(`<form[^>]* method="post" action="/admin/products/${action}"`));
     expect(html).not.toContain('needs JavaScript');
+  });
+
+  it('archives in two steps: the first only asks, on a page of its own without JavaScript', async () => {
+    const { id } = await shop.caller().product.get({ slug: 'quarter-zip-fleece-sweatshirt' });
+    const first = await render(`/admin/products/${id}`, ADMIN);
+    expect(first.html).toMatch(new RegExp(`<a[^>]*href="/admin/products/${id}\\?confirm=archive#archive-confirm"[^>]*>Archive product…</a>`));
+    expect(first.html).not.toContain('action="/admin/products/archive"');
+
+    const asking = await render(`/admin/products/${id}?confirm=archive`, ADMIN);
+    expect(asking.html).toContain('Archive Quarter-Zip Fleece Sweatshirt?');
+    expect(asking.html).toMatch(/<form[^>]* method="post" action="\/admin\/products\/archive"[\s\S]*?bg-red-700[^>]*>Yes, archive product<\/button>/);
+    expect(asking.html).toMatch(new RegExp(`<a[^>]*href="/admin/products/${id}"[^>]*>Cancel</a>`));
+    // Only asking changed nothing.
+    expect((await shop.caller(ADMIN).admin.product.get({ id })).active).toBe(true);
   });
 
   it('shows an empty form for a new product and 404 for an unknown one', async () => {

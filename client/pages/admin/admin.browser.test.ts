@@ -1,29 +1,22 @@
 // The admin product forms in a real browser, with JavaScript: the same FormActions
 // as the plain posts, run through the tRPC client.
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop } from '../../../server/testing/browser.ts';
+import { browserAndShop, signedInCookies } from '../../../server/testing/browser.ts';
 
 const env = browserAndShop();
 
-/** An admin account's session cookie, for the browser context. */
-async function adminCookie() {
-  const email = 'browser-admin@example.com';
-  const password = 'correct horse battery';
-  const res = await fetch(`${env.shop.url}/trpc/user.register`, {
-    method: 'POST',
-    headers: { origin: env.shop.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, confirmPassword: password }),
-  });
-  expect(res.status).toBe(200);
-  await env.shop.db.updateTable('users').set({ role: 'admin' }).where('email', '=', email).execute();
-  const [name, value] = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('gomall_session='))!.split('=');
-  return { name: name!, value: value!, url: env.shop.url };
-}
+let admins = 0;
+/** A fresh admin account's session cookies, for a browser context. */
+const adminCookies = async () => (await signedInCookies(env.shop, `browser-admin${++admins}@example.com`, { admin: true })).cookies;
+
+/** Whether a product is listed (1) or archived (0), from the database. */
+const active = async (id: number) =>
+  (await env.shop.db.selectFrom('products').select('active').where('id', '=', id).executeTakeFirstOrThrow()).active;
 
 describe('admin product forms in Chromium', () => {
-  it('creates a product, shows a bad price beside its field, adjusts stock and archives, all through tRPC', async () => {
+  it('creates a product, shows a bad price beside its field, adjusts stock and archives after confirming, all through tRPC', async () => {
     const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-    await context.addCookies([await adminCookie()]);
+    await context.addCookies(await adminCookies());
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -62,23 +55,106 @@ describe('admin product forms in Chromium', () => {
     await page.getByRole('cell', { name: 'First delivery' }).waitFor();
 
     await page.waitForLoadState('networkidle');
-    // Archiving asks first: declining changes nothing.
-    page.once('dialog', (dialog) => void dialog.dismiss());
-    await page.getByRole('button', { name: 'Archive product' }).click();
-    await page.waitForLoadState('networkidle');
+    // Archiving asks first, in a step of its own; cancelling changes nothing.
+    await page.getByRole('link', { name: 'Archive product…' }).click();
+    await page.waitForURL(/\?confirm=archive#archive-confirm$/);
+    const question = page.getByRole('heading', { name: 'Archive Browser Mug?' });
+    await expect(question.evaluate((h) => h === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.waitForURL(/\/admin\/products\/\d+$/);
     await page.getByRole('heading', { name: 'Listed' }).waitFor();
     expect(calls).toEqual(['admin.product.create', 'admin.product.adjustStock']);
-    let question = '';
-    page.once('dialog', (dialog) => {
-      question = dialog.message();
-      void dialog.accept();
-    });
-    await page.getByRole('button', { name: 'Archive product' }).click();
+
+    await page.getByRole('link', { name: 'Archive product…' }).click();
+    await page.getByRole('button', { name: 'Yes, archive product' }).click();
     await page.waitForURL(/\?saved=archived$/);
     await page.getByRole('heading', { name: 'Archived' }).waitFor();
-    expect(question).toBe('Archive Browser Mug? Shoppers will no longer see it.');
+    await page.getByText('Archived: not visible in the shop.').waitFor();
     expect(calls).toEqual(['admin.product.create', 'admin.product.adjustStock', 'admin.product.archive']);
     expect(errors).toEqual([]);
     await context.close();
   }, 30_000);
+
+  it('archives without JavaScript only after the confirmation step', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await context.addCookies(await adminCookies());
+    const page = await context.newPage();
+    const { id } = await env.shop.db.selectFrom('products').select('id').where('slug', '=', 'slim-stretch-chino-pants').executeTakeFirstOrThrow();
+    await page.goto(`${env.shop.url}/admin/products/${id}`);
+    await page.getByRole('link', { name: 'Archive product…' }).click();
+    await page.waitForURL(/\?confirm=archive#archive-confirm$/);
+    await expect(active(id)).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Yes, archive product' }).click();
+    await page.waitForURL(/\?saved=archived$/);
+    await page.getByRole('heading', { name: 'Archived' }).waitFor();
+    await expect(active(id)).resolves.toBe(0);
+    await env.shop.db.updateTable('products').set({ active: 1 }).where('id', '=', id).execute();
+    await context.close();
+  }, 30_000);
+
+  it('previews the picture as its address is typed, and says when there is none to show', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies(await adminCookies());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const { id } = await env.shop.db.selectFrom('products').select('id').where('slug', '=', 'organic-cotton-pocket-tee').executeTakeFirstOrThrow();
+    await page.goto(`${env.shop.url}/admin/products/${id}`, { waitUntil: 'networkidle' });
+    const preview = page.locator('figure.image-preview');
+    const shown = () => preview.locator('img').evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? new URL(img.src).pathname : ''));
+    await expect(shown()).resolves.toBe('/img/products/organic-cotton-pocket-tee.svg');
+    await expect(preview.locator('figcaption').textContent()).resolves.toBe('Current picture');
+
+    const field = page.getByLabel('Image URL (the current picture stays when empty)');
+    await field.fill('/img/products/waxed-canvas-chore-jacket.svg');
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('figure.image-preview img')?.src.endsWith('/waxed-canvas-chore-jacket.svg'));
+    await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('figure.image-preview img')?.naturalWidth ?? 0) > 0);
+    await expect(preview.locator('figcaption').textContent()).resolves.toBe('Preview');
+
+    await field.fill('/no/such/picture.png');
+    await preview.getByText('No picture at this address: check it is right and public.').waitFor();
+    await expect(preview.locator('img').count()).resolves.toBe(0);
+
+    await field.fill('ftp://example.com/a.png');
+    await preview.getByText('Cannot preview: the address must be a path starting with / or an https:// address.').waitFor();
+
+    // Emptied, the field keeps the saved picture, and the preview shows it again.
+    await field.fill('');
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('figure.image-preview img')?.src.endsWith('/organic-cotton-pocket-tee.svg'));
+    await expect(preview.locator('figcaption').textContent()).resolves.toBe('Current picture');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+});
+
+describe('admin product list in Chromium', () => {
+  /** The list's prices and the price heading's aria-sort. */
+  const read = (page: import('playwright-core').Page) =>
+    page.evaluate(() => ({
+      prices: [...document.querySelectorAll('tr.admin-product-row td:nth-child(3)')].map((td) => Number(td.textContent!.replace(/[$,]/g, ''))),
+      sort: document.querySelector('th:nth-child(3)')?.getAttribute('aria-sort') ?? null,
+    }));
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`sorts by price from the column heading, either way, keeping the search (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+      const context = await env.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+      await context.addCookies(await adminCookies());
+      const page = await context.newPage();
+      await page.goto(`${env.shop.url}/admin/products?q=sweatshirt`, { waitUntil: 'networkidle' });
+      await expect(read(page)).resolves.toMatchObject({ sort: null });
+
+      await page.getByRole('link', { name: 'Price' }).click();
+      await page.waitForURL(/\?q=sweatshirt&sort=price&dir=asc$/);
+      await page.waitForFunction(() => document.querySelector('th:nth-child(3)')?.getAttribute('aria-sort') === 'ascending');
+      const ascending = (await read(page)).prices;
+      expect(ascending.length).toBeGreaterThan(1);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+      await page.getByRole('link', { name: 'Price' }).click();
+      await page.waitForURL(/\?q=sweatshirt&sort=price&dir=desc$/);
+      await page.waitForFunction(() => document.querySelector('th:nth-child(3)')?.getAttribute('aria-sort') === 'descending');
+      expect((await read(page)).prices).toEqual([...ascending].reverse());
+      await context.close();
+    }, 30_000);
+  }
 });

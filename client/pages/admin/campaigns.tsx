@@ -23,7 +23,6 @@ import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { Checkbox, TextAreaField, TextField } from './admin-fields.tsx';
 import { AdminTable } from './admin-list.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 type CampaignRow = ApiOutput<Api['admin']['campaign']['list']>['items'][number];
 type Status = CampaignRow['status'];
@@ -61,7 +60,6 @@ export function AdminCampaignsPage() {
       {(campaigns) => (
         <>
           <Title>Campaigns — GoMall admin</Title>
-          <AdminNav current="campaigns" />
           <h1 class="text-2xl font-bold mt-0 mb-2">Campaigns</h1>
           <p class="text-sm text-gray-600 mt-0 mb-4">
             Marketing email goes to shoppers who opted in: {countOf(campaigns().audience, 'shopper')} now. Every email carries a one-click unsubscribe link.
@@ -204,7 +202,6 @@ export function AdminCampaignPage() {
           {(c) => (
             <>
               <Title>{`${c().subject} — Campaigns — GoMall admin`}</Title>
-              <AdminNav current="campaigns" />
               <p class="text-sm m-0 mb-2">
                 <a href="/admin/campaigns" class="underline">
                   ← All campaigns

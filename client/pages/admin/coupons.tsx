@@ -11,7 +11,6 @@ import { useQueryParams } from '../../query-params.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { Checkbox, TextField } from './admin-fields.tsx';
 import { AdminTable } from './admin-list.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 const SAVED: Record<string, string> = {
   created: 'The coupon is created.',
@@ -37,7 +36,6 @@ export function AdminCouponsPage() {
       {(coupons) => (
         <>
           <Title>Coupons — GoMall admin</Title>
-          <AdminNav current="coupons" />
           <h1 class="text-2xl font-bold mt-0 mb-4">Coupons</h1>
           <SavedNotice messages={SAVED} saved={query.saved} />
           <AdminTable

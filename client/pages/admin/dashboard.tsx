@@ -10,7 +10,6 @@ import { countOf, formatMoney, formatTime } from '../../format.ts';
 import { retryJob } from '../../forms/admin-job-forms.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { AdminTable } from './admin-list.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 type Period = { orders: number; paidOrders: number; revenueCents: number; conversion: number | null; openCarts: number | null };
 
@@ -69,7 +68,6 @@ export function AdminDashboardPage() {
       {(d) => (
         <>
           <Title>Dashboard — GoMall admin</Title>
-          <AdminNav current="dashboard" />
           <h1 class="text-2xl font-bold mt-0 mb-1">Dashboard</h1>
           <p class="text-sm text-gray-600 mt-0 mb-4">As of {formatTime(d().now)}. Days and weeks (from Monday) in UTC.</p>
           <div class="grid gap-4 md:grid-cols-2">

@@ -12,7 +12,6 @@ import { known } from '../../known.ts';
 import { useQueryParams } from '../../query-params.ts';
 import { usePageParam } from '../mailbox.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 type JobStatus = 'failed' | 'pending' | 'running' | 'done' | 'cancelled';
 
@@ -50,7 +49,6 @@ export function AdminJobsPage() {
       {(jobs) => (
         <>
           <Title>Jobs — GoMall admin</Title>
-          <AdminNav current="jobs" />
           <h1 class="text-2xl font-bold mt-0 mb-4">Background jobs</h1>
           <Show when={known(SAVED, query.saved)}>
             {(message) => (

@@ -8,7 +8,6 @@ import { orNotFound, useApi } from '../../api.ts';
 import { MailboxList, MessageView, usePageParam } from '../mailbox.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 export function AdminMailboxPage() {
   const api = useApi();
@@ -19,7 +18,6 @@ export function AdminMailboxPage() {
       {(list) => (
         <>
           <Title>Mailbox — GoMall admin</Title>
-          <AdminNav current="mailbox" />
           <h1 class="text-2xl font-bold mt-0 mb-2">Mailbox</h1>
           <p class="text-sm text-gray-600 mt-0 mb-4">Email the shop sent while MAIL_TRANSPORT is mailbox (stored here instead of delivered).</p>
           <MailboxList base="/admin/mailbox" list={list()} />
@@ -43,7 +41,6 @@ export function AdminMessagePage() {
           {(message) => (
             <>
               <Title>{`${message().subject} — Mailbox — GoMall admin`}</Title>
-              <AdminNav current="mailbox" />
               <MessageView base="/admin/mailbox" message={message()} />
             </>
           )}

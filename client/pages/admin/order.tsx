@@ -15,7 +15,6 @@ import { brandOf } from '../../payment-text.ts';
 import { useQueryParams } from '../../query-params.ts';
 import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 const SAVED: Record<string, string> = {
   shipped: 'The order is marked as shipped.',
@@ -38,7 +37,6 @@ export function AdminOrderPage() {
           {(o) => (
             <>
               <Title>{`Order #${o().id} — GoMall admin`}</Title>
-              <AdminNav current="orders" />
               <p class="text-sm m-0 mb-2">
                 <a href="/admin/orders" class="underline">
                   ← All orders

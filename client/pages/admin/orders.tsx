@@ -8,7 +8,6 @@ import { countOf, formatMoney, formatTime } from '../../format.ts';
 import { pageNumber, useQueryParams } from '../../query-params.ts';
 import { AdminGate, asAdmin } from './admin-access.tsx';
 import { AdminTable, FilterForm, SearchField } from './admin-list.tsx';
-import { AdminNav } from './admin-nav.tsx';
 
 export function AdminOrdersPage() {
   const api = useApi();
@@ -29,7 +28,6 @@ export function AdminOrdersPage() {
       {(page) => (
         <>
           <Title>Orders — GoMall admin</Title>
-          <AdminNav current="orders" />
           <h1 class="text-2xl font-bold mt-0 mb-4">Orders</h1>
           <FilterForm action="/admin/orders" label="Filter orders">
             <label class="flex flex-col gap-1 text-sm">

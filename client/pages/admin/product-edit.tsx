@@ -3,14 +3,15 @@
 // post without JavaScript, a tRPC call with it.
 import { Title } from '@solidjs/meta';
 import { useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, onMount, Show } from 'solid-js';
 import * as actions from '../../forms/admin-forms.ts';
 import { orNotFound, useApi, type Api, type ApiOutput } from '../../api.ts';
 import { ActionForm, SubmitButton } from '../../components/action-form.tsx';
 import { known } from '../../known.ts';
 import { NotFoundPage } from '../not-found.tsx';
 import { AdminGate, asAdmin } from './admin-access.tsx';
-import { Checkbox, CheckboxGroup, TextAreaField, TextField } from './admin-fields.tsx';
+import { Checkbox, CheckboxGroup, StyledSubmit, TextAreaField, TextField } from './admin-fields.tsx';
+import { ImageUrlField } from './image-url-field.tsx';
 import { useQueryParams } from '../../query-params.ts';
 
 type AdminProduct = NonNullable<ApiOutput<Api['admin']['product']['get']>>;
@@ -27,7 +28,7 @@ const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('
 export function AdminProductEditPage() {
   const api = useApi();
   const params = useParams<{ id?: string }>();
-  const search = useQueryParams<{ saved?: string }>();
+  const search = useQueryParams<{ saved?: string; confirm?: string }>();
   const id = () => (params.id && /^\d{1,15}$/.test(params.id) ? Number(params.id) : undefined);
   const [page] = createResource(
     () => ({ id: id(), isNew: !params.id }),
@@ -51,7 +52,8 @@ export function AdminProductEditPage() {
               ← All products
             </a>
           </p>
-          <h1 class="text-2xl font-bold mb-4">{data().product ? `Edit ${data().product!.name}` : 'New product'}</h1>
+          <h1 class="text-2xl font-bold mt-0 mb-1">{data().product ? `Edit ${data().product!.name}` : 'New product'}</h1>
+          <Show when={data().product}>{(product) => <ShopLink product={product()} />}</Show>
           {/* min-w-0: a wide table scrolls inside its panel instead of widening the page on phones. */}
           <div class="grid gap-8 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
             <ProductForm product={data().product} categories={data().categories} saved={search.saved} />
@@ -59,7 +61,7 @@ export function AdminProductEditPage() {
               {(product) => (
                 <div class="flex flex-col gap-8">
                   <StockPanel product={product()} saved={search.saved} />
-                  <ArchivePanel product={product()} saved={search.saved} />
+                  <ArchivePanel product={product()} saved={search.saved} confirming={search.confirm === 'archive'} />
                 </div>
               )}
             </Show>
@@ -120,7 +122,11 @@ function ProductForm(props: { product: AdminProduct | null; categories: Categori
           </For>
         </div>
       </CheckboxGroup>
-      <TextField name="imageUrl" label="Image URL (a generated picture when empty)" value={props.product?.imageUrl ?? undefined} />
+      <ImageUrlField
+        label={props.product ? 'Image URL (the current picture stays when empty)' : 'Image URL (a generated picture when empty)'}
+        saved={props.product?.imageUrl}
+        productName={props.product?.name}
+      />
       <div class="flex flex-wrap gap-4">
         <Checkbox name="active" label="Listed in the shop" checked={props.product?.active ?? true} />
         <Checkbox name="featured" label="Featured on the home page" checked={props.product?.featured ?? false} />
@@ -182,32 +188,91 @@ function StockPanel(props: { product: AdminProduct; saved?: string }) {
   );
 }
 
-function ArchivePanel(props: { product: AdminProduct; saved?: string }) {
+/** Where shoppers see the product, or why they don't. */
+function ShopLink(props: { product: AdminProduct }) {
+  return (
+    <p class="text-sm mt-0 mb-4">
+      <Show when={props.product.active} fallback={<span class="text-gray-600">Archived: not visible in the shop.</span>}>
+        <a href={`/product/${props.product.slug}`} class="underline">
+          View in shop
+        </a>
+      </Show>
+    </p>
+  );
+}
+
+/**
+ * Listing state and the way to change it. Archiving takes two steps, with or without
+ * JavaScript: "Archive product…" opens a confirmation (?confirm=archive) whose button
+ * archives; listing again is one neutral step.
+ */
+function ArchivePanel(props: { product: AdminProduct; saved?: string; confirming: boolean }) {
   return (
     <section aria-labelledby="archive-heading" class="bg-white p-4 border border-gray-200 rounded-lg flex flex-col gap-3">
       <h2 id="archive-heading" class="text-lg font-semibold m-0">
         {props.product.active ? 'Listed' : 'Archived'}
       </h2>
-      <p class="text-sm text-gray-600 m-0">
-        {props.product.active
-          ? 'Archiving hides the product from the shop, search and categories; past orders keep their copy.'
-          : 'This product is hidden from shoppers.'}
-      </p>
       <Confirmation messages={ARCHIVE_SAVED} saved={props.saved} />
-      <ActionForm
-        action={props.product.active ? actions.archiveProduct : actions.unarchiveProduct}
-        confirm={props.product.active ? `Archive ${props.product.name}? Shoppers will no longer see it.` : undefined}
-        aria-label={props.product.active ? 'Archive product' : 'Unarchive product'}
+      <Show
+        when={props.product.active}
+        fallback={
+          <>
+            <p class="text-sm text-gray-600 m-0">This product is hidden from shoppers: it is not visible in the shop, search or categories.</p>
+            <ActionForm action={actions.unarchiveProduct} aria-label="Unarchive product">
+              <input type="hidden" name="id" value={props.product.id} />
+              <SubmitButton label="Unarchive product" busyLabel="Listing…" variant="compact" />
+            </ActionForm>
+          </>
+        }
       >
-        <input type="hidden" name="id" value={props.product.id} />
-        <div>
-          <SubmitButton
-            label={props.product.active ? 'Archive product' : 'Unarchive product'}
-            busyLabel={props.product.active ? 'Archiving…' : 'Listing…'}
-            variant="compact"
-          />
+        <p class="text-sm text-gray-600 m-0">Shoppers find it in the shop, search and its categories.</p>
+        {/* Kept apart from the saving buttons, and red: archiving is what shoppers notice. */}
+        <div class="border-t border-red-200 pt-3 mt-1 flex flex-col gap-2">
+          <Show
+            when={props.confirming}
+            fallback={
+              <>
+                <p class="text-sm text-gray-600 m-0">Archiving hides the product from the shop, search and categories; past orders keep their copy.</p>
+                <div>
+                  <a
+                    href={`${actions.productPage(props.product.id)}?confirm=archive#archive-confirm`}
+                    class="inline-block px-4 py-2 rounded border border-red-700 text-red-700 text-sm font-medium no-underline hover:bg-red-50"
+                  >
+                    Archive product…
+                  </a>
+                </div>
+              </>
+            }
+          >
+            <ArchiveConfirmation product={props.product} />
+          </Show>
         </div>
-      </ActionForm>
+      </Show>
     </section>
+  );
+}
+
+function ArchiveConfirmation(props: { product: AdminProduct }) {
+  let heading: HTMLHeadingElement | undefined;
+  // Arrived here by the first step's link: the question is where the keyboard continues.
+  onMount(() => heading?.focus());
+  return (
+    <div id="archive-confirm" class="rounded border border-red-300 bg-red-50 p-3 flex flex-col gap-3">
+      <h3 ref={heading} tabindex="-1" class="text-base font-semibold text-red-900 m-0">
+        Archive {props.product.name}?
+      </h3>
+      <p class="text-sm text-red-900 m-0">Shoppers will no longer see it. You can list it again later.</p>
+      <ActionForm action={actions.archiveProduct} aria-label="Archive product" class="flex flex-wrap items-center gap-4">
+        <input type="hidden" name="id" value={props.product.id} />
+        <StyledSubmit
+          label="Yes, archive product"
+          busyLabel="Archiving…"
+          class="px-4 py-2 rounded bg-red-700 text-white text-sm font-medium border-0 hover:bg-red-800 cursor-pointer"
+        />
+        <a href={actions.productPage(props.product.id)} class="text-sm underline text-gray-800">
+          Cancel
+        </a>
+      </ActionForm>
+    </div>
   );
 }
