@@ -78,7 +78,8 @@ describe('the generators', () => {
 
     expect(read('routers/index.ts')).toContain("import { demoThingsRouter } from './demo-things/router.ts';");
     expect(read('routers/index.ts')).toMatch(/\n {2}demoThings: demoThingsRouter,\n\}\);/);
-    expect(read('client/app.tsx')).toContain("import { AdminReportsPage } from './pages/admin/reports.tsx';");
+    expect(read('client/app.tsx')).toContain("const AdminReportsPage = page(() => import('./pages/admin/reports.tsx'), 'AdminReportsPage');");
+    expect(read('client/app.tsx')).toMatch(/<Route path="\/reports" component=\{AdminReportsPage\} \/>\s*<\/Route>\s*<Route component=\{Layout\}>/);
     expect(read('client/app.tsx')).toMatch(/<Route path="\/gift-cards" component=\{GiftCardsPage\} \/>\s*<Route path="\*404"/);
 
     // README's Layout names the new domain folder, as layout.test.ts requires of every folder.

@@ -43,16 +43,43 @@ function pageNames(given: string): PageNames {
   };
 }
 
-/** client/app.tsx with the page imported (after the other pages) and routed (before the catch-all). */
+/** Every path client/app.tsx routes: the admin console's children count under /admin. */
+function routedPaths(lines: string[]): string[] {
+  const paths: string[] = [];
+  let admin = false;
+  for (const line of lines) {
+    if (/^\s*<Route path="\/admin" component=\{AdminLayout\}>/.test(line)) admin = true;
+    else if (admin && /^\s*<\/Route>/.test(line)) admin = false;
+    else {
+      const path = /<Route\s[^>]*?path="([^"]*)"/.exec(line)?.[1]?.toLowerCase();
+      if (path) paths.push(admin ? `/admin${path === '/' ? '' : path}` : path);
+    }
+  }
+  return paths;
+}
+
+/**
+ * client/app.tsx with the page declared as a lazily loaded chunk (after the other pages
+ * of its part, storefront or admin) and routed: an admin page inside the console's
+ * layout route, any other before the catch-all.
+ */
 function addRoute(p: PageNames): Change {
   const app = SourceFile.read('client/app.tsx');
-  const routes = [...app.text.matchAll(/<Route\s[^>]*?path="([^"]*)"/g)].map((m) => m[1]!.toLowerCase());
-  if (routes.includes(p.route)) throw new GenError(`client/app.tsx already has a route for ${p.route}: choose another path.`);
+  if (routedPaths(app.lines).includes(p.route)) throw new GenError(`client/app.tsx already has a route for ${p.route}: choose another path.`);
   if (new RegExp(`\\b${p.component}\\b`).test(app.text)) throw new GenError(`client/app.tsx already uses the name ${p.component}: choose another path.`);
-  const catchAll = app.find(/^\s*<Route path="\*404"/, 'the catch-all route <Route path="*404" …> (new routes go just before it)');
-  app.insert(catchAll, [`${app.lines[catchAll]!.match(/^\s*/)![0]}<Route path="${p.route}" component={${p.component}} />`]);
-  const pageImports = app.findAll(/^import \{[^}]*\} from '\.\/pages\/[^']+';\s*$/, "the pages' imports (import { XPage } from './pages/x.tsx';)");
-  app.insert(pageImports.at(-1)! + 1, [`import { ${p.component} } from './pages/${p.path}.tsx';`]);
+  const admin = p.guard === 'admin';
+  const indent = (line: number) => app.lines[line]!.match(/^\s*/)![0];
+  if (admin) {
+    const layout = app.find(/^\s*<Route path="\/admin" component=\{AdminLayout\}>/, 'the admin console\'s route <Route path="/admin" component={AdminLayout}> (admin pages go inside it)');
+    const end = app.find(/^\s*<\/Route>/, 'the end of the admin console\'s route (</Route>)', { from: layout, first: true });
+    app.insert(end, [`${indent(end - 1)}<Route path="${p.route.slice('/admin'.length)}" component={${p.component}} />`]);
+  } else {
+    const catchAll = app.find(/^\s*<Route path="\*404"/, 'the catch-all route <Route path="*404" …> (new routes go just before it)');
+    app.insert(catchAll, [`${indent(catchAll)}<Route path="${p.route}" component={${p.component}} />`]);
+  }
+  const part = admin ? /^const \w+ = page\(\(\) => import\('\.\/pages\/admin\/[^']+'\), '\w+'\);\s*$/ : /^const \w+ = page\(\(\) => import\('\.\/pages\/(?!admin\/)[^']+'\), '\w+'\);\s*$/;
+  const declared = app.findAll(part, `the ${admin ? 'admin' : 'storefront'} pages' declarations (const XPage = page(() => import('./pages/x.tsx'), 'XPage');)`);
+  app.insert(declared.at(-1)! + 1, [`const ${p.component} = page(() => import('./pages/${p.path}.tsx'), '${p.component}');`]);
   return app.change();
 }
 
@@ -75,7 +102,7 @@ runGenerator((args) => {
       [file, `${p.component}: title, heading and example data; for ${WHO[p.guard]}`],
       [test, `renders ${p.route} on the server through createTestShop()`],
     ],
-    changed: [`client/app.tsx  import ${p.component} and <Route path="${p.route}">`],
+    changed: [`client/app.tsx  ${p.component} loaded lazily and <Route path="${p.route}">${p.guard === 'admin' ? ' in the admin layout' : ''}`],
     next: [
       `Replace the example query in ${file} with the page's own data (useApi() + createResource).`,
       `Link to ${p.route} from where shoppers will look for it (header, account menu${p.guard === 'admin' ? ', SECTIONS in client/pages/admin/admin-nav.tsx' : ''}).`,
