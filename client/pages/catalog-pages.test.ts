@@ -9,11 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-async function page(path: string) {
-  const res = await shop.fetch(path);
-  // Solid's hydration markers (<!--$-->) split text; a reader never sees them.
-  return { status: res.status, html: (await res.text()).replace(/<!--[\s\S]*?-->/g, '') };
-}
+const page = (path: string) => shop.page(path);
 /** Product slugs linked from search results, in order. */
 const resultSlugs = (html: string) =>
   [...html.matchAll(/<li[^>]*class="search-result[^"]*"[\s\S]*?href="\/product\/([a-z0-9-]+)"/g)].map((m) => m[1]);

@@ -10,11 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-async function page(path: string) {
-  const res = await shop.fetch(path);
-  // Solid's hydration markers (<!--$-->) split text; a reader never sees them.
-  return { status: res.status, html: (await res.text()).replace(/<!--[\s\S]*?-->/g, '') };
-}
+const page = (path: string) => shop.page(path);
 const unescape = (html: string) => html.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 const categoriesOf = (slug: string) => seedProducts.find((p) => p.slug === slug)!.categories;
 /** The JSON-LD blocks of a page, parsed (a block that is not JSON fails here). */

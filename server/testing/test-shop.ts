@@ -33,7 +33,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   // `logger` records what the code logs; `ops.logger` (what the shop is given) also keeps the recent errors.
   const logger = recordingLogger(config.logFormat);
   const clock = manualClock();
-  const ops = observability(config, logger, clock);
+  const ops = await observability(config, logger, clock);
   const { db } = await prepareDatabase(config, ops.logger, clock, ops.databaseLog);
   const carts = localCartStore(db, clock);
   // SCHEDULER in `env` picks it (local unless said otherwise).
@@ -44,6 +44,11 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
   const jobs = jobRunner({ deps, logger: ops.logger, retryDelayMs: 1000, tracing: ops.tracing });
   const app = createApp({ deps, logger: ops.logger, assets: readClientAssets(), render: await loadRenderer(false), metrics: ops.metrics, tracing: ops.tracing });
   const fetch = (path: string, init?: RequestInit) => app.fetch(new Request(`http://localhost${path}`, init));
+  /** A page as its reader sees the text: without Solid's hydration markers (<!--$-->), which split it. */
+  const page = async (path: string, init?: RequestInit) => {
+    const res = await fetch(path, init);
+    return { status: res.status, html: (await res.text()).replace(/<!--[\s\S]*?-->/g, '') };
+  };
   let accounts = 0;
 
   /** Calls a tRPC mutation over HTTP from the shop's own origin, as the browser does. */
@@ -66,6 +71,7 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
 
   return {
     app,
+    page,
     db,
     carts,
     scheduler,
