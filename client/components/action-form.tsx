@@ -1,7 +1,7 @@
 // A form bound to a FormAction: a plain POST without JavaScript, a tRPC call with
 // it. Fields show their error beside them and keep what was typed (not passwords).
 import { createContext, createSignal, createUniqueId, For, Show, useContext, type JSX, type ParentProps } from 'solid-js';
-import { formErrors, INSTANCE_FIELD, type ErrorFacts, type FormAction, type FormErrors } from '../forms/form-action.ts';
+import { formErrors, INSTANCE_FIELD, type ErrorFacts, type Fields, type FormAction, type FormErrors } from '../forms/form-action.ts';
 import { usePostedForm } from '../forms/posted-form-context.ts';
 import { browserMutations } from '../trpc.ts';
 
@@ -27,7 +27,9 @@ export function ActionForm<R>(
     /** A question to confirm first, for a change that is hard to undo (with JavaScript). */
     confirm?: string;
     /** With JavaScript, stay on the page and take the result here instead of going where `done` says. */
-    onDone?: (result: R) => void;
+    onDone?: (result: R, fields: Fields) => void;
+    /** With JavaScript, show a failure yourself (beside the field it is about) instead of in the form's summary; focus stays put. */
+    onFailed?: (errors: FormErrors, fields: Fields) => void;
   }>,
 ) {
   const posted = usePostedForm(props.action.path, props.instance);
@@ -52,7 +54,7 @@ export function ActionForm<R>(
     try {
       const result = await props.action.run(browserMutations, fields);
       if (props.onDone) {
-        props.onDone(result);
+        props.onDone(result, fields);
         setBusy(false);
         return;
       }
@@ -60,8 +62,16 @@ export function ActionForm<R>(
       window.location.assign(props.action.done(fields, result, location.pathname + location.search));
     } catch (error) {
       const e = error as { message?: string; data?: Omit<ErrorFacts, 'message'> };
-      const found = formErrors({ ...e.data, message: e.message ?? '' }, props.action.fieldOf, fields);
-      setErrors(found ?? { fields: {}, form: 'Something went wrong on our side. Please try again.' });
+      const found = formErrors({ ...e.data, message: e.message ?? '' }, props.action.fieldOf, fields) ?? {
+        fields: {},
+        form: 'Something went wrong on our side. Please try again.',
+      };
+      if (props.onFailed) {
+        props.onFailed(found, fields);
+        setBusy(false);
+        return;
+      }
+      setErrors(found);
       setBusy(false);
       // The first field to fix, else the form's message.
       (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]'))?.focus();

@@ -2,6 +2,7 @@
 // redirects back with ?cart=<outcome>&reason=<code>. Only known codes show text.
 import { Show } from 'solid-js';
 import type { CartFormError, CartFormOutcome } from '../forms/cart-forms.ts';
+import type { FormErrors } from '../forms/form-action.ts';
 import { known } from '../known.ts';
 import { useQueryParams } from '../query-params.ts';
 
@@ -20,14 +21,26 @@ const FAILED: Record<CartFormError, string> = {
   CART_FULL: 'Your cart can hold at most 100 different products. Remove one to add another.',
 };
 
-/** What `?cart=<outcome>&reason=<code>` says, or null for anything unknown. */
-export function cartNotice(outcome: string | undefined, reason: string | undefined): { ok: boolean; text: string } | null {
+export type CartNoticeText = { ok: boolean; text: string };
+
+/**
+ * What `?cart=<outcome>&reason=<code>` says, or null for anything unknown. Said beside
+ * a product's own field, `product` lets a refusal for stock name how many are left, in
+ * the words the server's answer uses with JavaScript.
+ */
+export function cartNotice(outcome: string | undefined, reason: string | undefined, product?: { name: string; stock: number }): CartNoticeText | null {
+  if (outcome === 'error' && reason === 'NOT_ENOUGH_STOCK' && product) return { ok: false, text: `Only ${product.stock} left of ${product.name}.` };
   if (outcome === 'error') {
     const text = known(FAILED, reason);
     return text ? { ok: false, text } : null;
   }
   const text = known(DONE, outcome);
   return text ? { ok: true, text } : null;
+}
+
+/** A cart form's refusal with JavaScript: the server's words, or the shop's for a quantity the schema refused (as after a plain post). */
+export function cartRefusal(errors: FormErrors): CartNoticeText {
+  return { ok: false, text: (errors.fields.quantity ? FAILED.INVALID : errors.form) ?? 'Please try again.' };
 }
 
 export function CartNotice() {

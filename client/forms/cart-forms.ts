@@ -34,7 +34,7 @@ function withNotice(path: string, cart: CartFormOutcome, reason?: CartFormError,
   return url.pathname + url.search + url.hash;
 }
 
-/** `forProduct`: the form is a product's own (add to cart), which may say what happened beside it. */
+/** `forProduct`: the form is a product's own (add to cart, a cart line's quantity), which may say what happened beside it. */
 function cartForm(path: string, outcome: CartFormOutcome, run: FormAction<CartView>['run'], forProduct = false): FormAction<CartView> {
   const product = (f: Fields) => (forProduct ? f.productId : undefined);
   return {
@@ -56,8 +56,11 @@ export const addToCart = cartForm(
   true,
 );
 
-export const setCartQuantity = cartForm('/cart/set', 'updated', (api, f) =>
-  api.cart.setQuantity({ productId: wholeNumber(f.productId), quantity: wholeNumber(f.quantity) }),
+export const setCartQuantity = cartForm(
+  '/cart/set',
+  'updated',
+  (api, f) => api.cart.setQuantity({ productId: wholeNumber(f.productId), quantity: wholeNumber(f.quantity) }),
+  true,
 );
 
 export const removeFromCart = cartForm('/cart/remove', 'removed', (api, f) => api.cart.remove({ productId: wholeNumber(f.productId) }));

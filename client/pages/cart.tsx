@@ -1,14 +1,14 @@
 // /cart, open to guests: lines with live prices, quantity and remove forms that
 // work as plain POSTs without JavaScript, the subtotal and the way to checkout.
-import { Title } from '@solidjs/meta';
+import { PageMeta } from '../components/page-meta.tsx';
 import { createSignal, For, Show } from 'solid-js';
-import { lineCap } from '../../routers/shared/cart-limits.ts';
 import type { CartItem, UnavailableReason } from '../../routers/cart/pricing.ts';
 import type { CartView } from '../../routers/cart/actions.ts';
 import { useCart } from '../cart-state.ts';
 import { ActionForm } from '../components/action-form.tsx';
+import { CartQuantity } from '../components/cart-quantity.tsx';
 import { countOf, formatMoney } from '../format.ts';
-import { removeFromCart, setCartQuantity } from '../forms/cart-forms.ts';
+import { removeFromCart } from '../forms/cart-forms.ts';
 
 const UNAVAILABLE: Record<UnavailableReason, string> = {
   sold_out: 'Sold out',
@@ -24,7 +24,7 @@ export function CartPage() {
   let heading: HTMLHeadingElement | undefined;
   return (
     <>
-      <Title>Your cart — GoMall</Title>
+      <PageMeta title="Your cart — GoMall" noindex />
       <h1 ref={heading} tabindex="-1" class="text-2xl font-bold mb-4">
         Your cart
       </h1>
@@ -101,10 +101,9 @@ export function CartPage() {
 
 function CartLine(props: { item: CartItem; currency: string; say: (text: string) => void; heading: () => HTMLElement | undefined }) {
   const state = useCart();
-  const quantityId = () => `cart-quantity-${props.item.productId}`;
   const stockNoteId = () => `cart-stock-${props.item.productId}`;
   let line: HTMLLIElement | undefined;
-  // The cart changed in place. Focus stays on the button pressed; if this line is gone
+  // The cart changed in place. Focus stays on the control used; if this line is gone
   // (removed, or a quantity of 0), it goes to the line that takes its place, else the
   // one before, else the page's heading.
   const changed = (view: CartView) => {
@@ -152,28 +151,12 @@ function CartLine(props: { item: CartItem; currency: string; say: (text: string)
         </Show>
         <div class="flex flex-wrap items-center gap-2">
           <Show when={props.item.available}>
-            <ActionForm action={setCartQuantity} onDone={changed} class="flex flex-wrap items-center gap-2">
-              <input type="hidden" name="productId" value={props.item.productId} />
-              <input type="hidden" name="next" value="/cart" />
-              <label for={quantityId()} class="text-sm">
-                Quantity<span class="sr-only"> of {props.item.name}</span>
-              </label>
-              <input
-                id={quantityId()}
-                type="number"
-                name="quantity"
-                min="0"
-                max={lineCap(props.item.stock)}
-                value={props.item.quantity}
-                required
-                aria-invalid={props.item.exceedsStock ? 'true' : undefined}
-                aria-describedby={props.item.exceedsStock ? stockNoteId() : undefined}
-                class="w-16 border border-gray-300 rounded px-2 py-1.5"
-              />
-              <button type="submit" class="px-3 py-1.5 rounded border border-gray-300 text-sm hover:bg-gray-100">
-                Update<span class="sr-only"> quantity of {props.item.name}</span>
-              </button>
-            </ActionForm>
+            <CartQuantity
+              item={props.item}
+              describedBy={props.item.exceedsStock ? stockNoteId() : undefined}
+              onChanged={changed}
+              say={props.say}
+            />
           </Show>
           <Show when={!props.item.available}>
             <span class="text-sm text-gray-600">Quantity {props.item.quantity}</span>
