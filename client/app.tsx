@@ -52,9 +52,17 @@ const AdminJobsPage = page(() => import('./pages/admin/jobs.tsx'), 'AdminJobsPag
 const AdminMailboxPage = page(() => import('./pages/admin/mailbox.tsx'), 'AdminMailboxPage');
 const AdminMessagePage = page(() => import('./pages/admin/mailbox.tsx'), 'AdminMessagePage');
 
-/** The admin layout is itself lazy: the server render waits for it here. */
-function WaitForLayout(props: ParentProps) {
-  return <Suspense>{props.children}</Suspense>;
+/**
+ * The admin layout is itself lazy: the server render waits for it here. (Only here: a
+ * boundary around the storefront's layout would blank the page whenever its header
+ * loads something, the search suggestions say.)
+ */
+function AdminConsole(props: ParentProps) {
+  return (
+    <Suspense>
+      <AdminLayout>{props.children}</AdminLayout>
+    </Suspense>
+  );
 }
 
 /** `status` collects the HTTP status of a server render; the browser has none. */
@@ -73,8 +81,8 @@ export function App(props: {
     <ApiContext.Provider value={props.api}>
       <PostedFormContext.Provider value={props.posted}>
         <MetaProvider>
-          <Router url={props.url} root={WaitForLayout}>
-            <Route path="/admin" component={AdminLayout}>
+          <Router url={props.url}>
+            <Route path="/admin" component={AdminConsole}>
               <Route path="/" component={AdminDashboardPage} />
               <Route path="/products" component={AdminProductsPage} />
               <Route path="/products/new" component={AdminProductEditPage} />

@@ -48,7 +48,7 @@ function routedPaths(lines: string[]): string[] {
   const paths: string[] = [];
   let admin = false;
   for (const line of lines) {
-    if (/^\s*<Route path="\/admin" component=\{AdminLayout\}>/.test(line)) admin = true;
+    if (/^\s*<Route path="\/admin" component=\{AdminConsole\}>/.test(line)) admin = true;
     else if (admin && /^\s*<\/Route>/.test(line)) admin = false;
     else {
       const path = /<Route\s[^>]*?path="([^"]*)"/.exec(line)?.[1]?.toLowerCase();
@@ -70,7 +70,7 @@ function addRoute(p: PageNames): Change {
   const admin = p.guard === 'admin';
   const indent = (line: number) => app.lines[line]!.match(/^\s*/)![0];
   if (admin) {
-    const layout = app.find(/^\s*<Route path="\/admin" component=\{AdminLayout\}>/, 'the admin console\'s route <Route path="/admin" component={AdminLayout}> (admin pages go inside it)');
+    const layout = app.find(/^\s*<Route path="\/admin" component=\{AdminConsole\}>/, 'the admin console\'s route <Route path="/admin" component={AdminConsole}> (admin pages go inside it)');
     const end = app.find(/^\s*<\/Route>/, 'the end of the admin console\'s route (</Route>)', { from: layout, first: true });
     app.insert(end, [`${indent(end - 1)}<Route path="${p.route.slice('/admin'.length)}" component={${p.component}} />`]);
   } else {
