@@ -45,14 +45,13 @@ export class CartObject extends DurableObject<Env> {
   }
 
   setQuantity(productId: number, quantity: number, limits: CartLimits): CartWrite {
-    if (quantity <= 0) return { ok: true, lines: this.remove(productId) };
-    return this.#upsert(productId, quantity, limits, () => Math.min(quantity, limits.maxQuantity));
+    if (quantity > 0) return this.#upsert(productId, quantity, limits, () => Math.min(quantity, limits.maxQuantity));
+    this.#delete(productId);
+    return { ok: true, line: { productId, quantity: 0 } };
   }
 
   remove(productId: number): CartLine[] {
-    this.ctx.storage.transactionSync(() => {
-      if (this.ctx.storage.sql.exec('DELETE FROM lines WHERE productId = ?', productId).rowsWritten) this.#bump();
-    });
+    this.#delete(productId);
     return this.get();
   }
 
@@ -120,17 +119,26 @@ export class CartObject extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     const written = this.ctx.storage.transactionSync(() => {
       const existing = sql.exec<{ quantity: number }>('SELECT quantity FROM lines WHERE productId = ?', productId).toArray()[0];
+      let held: number;
       if (existing) {
-        sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', updated(existing.quantity), productId);
+        held = updated(existing.quantity);
+        sql.exec('UPDATE lines SET quantity = ? WHERE productId = ?', held, productId);
       } else {
         const count = sql.exec<{ n: number }>('SELECT count(*) AS n FROM lines').one().n;
-        if (count >= limits.maxLines) return false;
-        sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', productId, Math.min(quantity, limits.maxQuantity));
+        if (count >= limits.maxLines) return null;
+        held = Math.min(quantity, limits.maxQuantity);
+        sql.exec('INSERT INTO lines (productId, quantity) VALUES (?, ?)', productId, held);
       }
       this.#bump();
-      return true;
+      return held;
     });
-    return written ? { ok: true, lines: this.get() } : { ok: false, code: 'CART_FULL' };
+    return written === null ? { ok: false, code: 'CART_FULL' } : { ok: true, line: { productId, quantity: written } };
+  }
+
+  #delete(productId: number): void {
+    this.ctx.storage.transactionSync(() => {
+      if (this.ctx.storage.sql.exec('DELETE FROM lines WHERE productId = ?', productId).rowsWritten) this.#bump();
+    });
   }
 
   #version(): number {

@@ -29,8 +29,11 @@ export interface MergeLimits {
   maxLines: number;
 }
 
-/** A write that would add a line to a full cart is refused, and changes nothing. */
-export type CartWrite = { ok: true; lines: CartLine[] } | { ok: false; code: 'CART_FULL' };
+/**
+ * The line as a write left it (quantity 0: removed), not the whole cart: the caller
+ * read the cart already. A write that would add a line to a full cart is refused, and changes nothing.
+ */
+export type CartWrite = { ok: true; line: CartLine } | { ok: false; code: 'CART_FULL' };
 
 /**
  * Carts keyed by an opaque cart id (`user:<id>` or `guest:<id>`). Lines come

@@ -63,8 +63,8 @@ export interface AppOptions {
    */
   clientAddress?: (c: HonoContext) => string | undefined;
   /**
-   * Memory for the catalog read cache and the shared-page cache, in bytes (defaults: 12 MiB
-   * and 32 MiB). A Worker isolate, with its 128 MB, may want less.
+   * Memory for the catalog read cache and the shared-page cache, in bytes (defaults: 4 MiB
+   * and 16 MiB, CATALOG_CACHE_BYTES and PAGE_CACHE_BYTES). A Worker isolate, with its 128 MB, may want less.
    */
   cacheBytes?: { catalog?: number; pages?: number };
   /** The process's metrics (server/observability.ts): GET /metrics, and each request counted. */

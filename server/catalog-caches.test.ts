@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { sql } from 'kysely';
 import { catalogVersions, FRESH_MS, freshVersions } from '../routers/product/catalog-version.ts';
 import { ADMIN, createTestShop, type TestShop } from './testing/test-shop.ts';
-import { catalogReadCache, VersionedLru } from './read-cache.ts';
-import { pageCache } from './ssr/page-cache.ts';
+import { CATALOG_CACHE_BYTES, catalogReadCache, VersionedLru } from './read-cache.ts';
+import { PAGE_CACHE_BYTES, pageCache } from './ssr/page-cache.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -208,6 +208,39 @@ describe('the page cache (visitors with no cookie)', () => {
     expect(pages.keyFor(new Request(url), url)).toBe('http://localhost/product/x?a=1');
     expect(pages.keyFor(new Request(url, { headers: { cookie: 'gomall_cart=abc' } }), url)).toBeNull();
     expect(pages.keyFor(new Request(url, { method: 'HEAD' }), url)).toBeNull();
+  });
+});
+
+describe('the memory the caches hold', () => {
+  it('stays within the page cache default however many distinct pages are served, and keeps the latest', async () => {
+    const pages = pageCache(shop.db);
+    const page = 'x'.repeat(256 * 1024);
+    for (let n = 0; n < 100; n++) {
+      await pages.serve(`/product/${n}`, async (nonce) => ({ html: `<script nonce="${nonce}"></script>${page}`, status: 200, route: '/product/:slug', shareable: true, reads: ['product.get'] }));
+    }
+    const { bytes, entries } = pages.stats();
+    expect(bytes).toBeLessThanOrEqual(PAGE_CACHE_BYTES);
+    expect(bytes).toBeGreaterThan(PAGE_CACHE_BYTES / 2);
+    expect(entries).toBeLessThan(100);
+    let rendered = false;
+    await pages.serve('/product/99', async () => {
+      rendered = true;
+      return { html: '', status: 200, route: '/', shareable: true, reads: [] };
+    });
+    expect(rendered).toBe(false);
+  });
+
+  it('stays within the catalog read cache default however many distinct answers are stored', async () => {
+    const cache = catalogReadCache(shop.db);
+    const answer = JSON.stringify({ result: { data: 'x'.repeat(64 * 1024) } });
+    for (let n = 0; n < 100; n++) {
+      const req = new Request(`http://localhost/trpc/product.get?input=${n}`);
+      await cache.answer(req, '/trpc/product.get', async () => Response.json(JSON.parse(answer)));
+    }
+    const { bytes, entries } = cache.stats();
+    expect(bytes).toBeLessThanOrEqual(CATALOG_CACHE_BYTES);
+    expect(bytes).toBeGreaterThan(CATALOG_CACHE_BYTES / 2);
+    expect(entries).toBeLessThan(100);
   });
 });
 

@@ -197,3 +197,25 @@ describe('METRICS_PORT', () => {
     }
   });
 });
+
+describe('a shop without metrics or tracing', () => {
+  // Tens of megabytes of memory (issue 13): checked in a process of its own, as this one loads them for the tests above.
+  it('loads neither prom-client nor OpenTelemetry, and loads prom-client once metrics are on', async () => {
+    const loaded = async (env: Record<string, string>) => {
+      const script = `
+        const { readConfig } = await import('./routers/config.ts');
+        const { observability } = await import('./server/observability.ts');
+        const { recordingLogger } = await import('./server/testing/logger.ts');
+        await observability(readConfig(${JSON.stringify({ DATABASE_URL: 'file:unused.db', ...env })}, 'test'), recordingLogger('text'));
+        console.log(JSON.stringify(Object.keys(require.cache).filter((p) => /node_modules\\/(prom-client|@opentelemetry)\\//.test(p)).map((p) => p.match(/node_modules\\/((@[^/]+\\/)?[^/]+)/)[1])));
+      `;
+      const proc = Bun.spawn([process.execPath, '-e', script], { stdout: 'pipe', stderr: 'pipe' });
+      const [out, err] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
+      expect(await proc.exited).toBe(0);
+      expect(err).toBe('');
+      return [...new Set(JSON.parse(out) as string[])];
+    };
+    expect(await loaded({})).toEqual([]);
+    expect(await loaded({ METRICS_TOKEN: TOKEN })).toContain('prom-client');
+  });
+});

@@ -86,21 +86,3 @@ export function createMetrics(): ShopMetrics {
     contentType: registry.contentType,
   };
 }
-
-/** The kind of a statement, from Kysely's query node ("SelectQueryNode" → "select"). */
-export function statementKind(kind: string | undefined): string {
-  switch (kind) {
-    case 'SelectQueryNode':
-      return 'select';
-    case 'InsertQueryNode':
-      return 'insert';
-    case 'UpdateQueryNode':
-      return 'update';
-    case 'DeleteQueryNode':
-      return 'delete';
-    case 'RawNode':
-      return 'raw';
-    default:
-      return 'other';
-  }
-}

@@ -3,13 +3,16 @@
 // Prometheus metrics (on when METRICS_TOKEN or METRICS_PORT is set; absent, nothing
 // is measured), the traces (on when an OTLP endpoint is set: server/tracing.ts),
 // the database statement timings and spans, and the count of queued jobs.
+// prom-client and OpenTelemetry are loaded only when switched on: together they
+// hold tens of megabytes a shop without them would carry for nothing.
 import type { LogEvent } from 'kysely';
 import type { Config } from '../routers/config.ts';
 import type { Clock, Scheduler } from '../routers/ports.ts';
 import type { Logger } from './logger.ts';
-import { createMetrics, statementKind, type ShopMetrics } from './metrics.ts';
+import type { ShopMetrics } from './metrics.ts';
 import { errorRing } from './recent-errors.ts';
-import { createTracing, type ShopTracing } from './tracing.ts';
+import { statementKind } from './statement-kind.ts';
+import type { ShopTracing } from './tracing.ts';
 
 export interface Observability {
   logger: Logger;
@@ -25,10 +28,10 @@ export interface Observability {
   shutdown(): Promise<void>;
 }
 
-export function observability(config: Config, logger: Logger, clock?: Clock): Observability {
+export async function observability(config: Config, logger: Logger, clock?: Clock): Promise<Observability> {
   const recentErrors = errorRing(50, clock && (() => clock.now()));
-  const metrics = config.metricsToken || config.metricsPort !== undefined ? createMetrics() : undefined;
-  const tracing = config.otel && createTracing(config.otel);
+  const metrics = config.metricsToken || config.metricsPort !== undefined ? (await import('./metrics.ts')).createMetrics() : undefined;
+  const tracing = config.otel && (await import('./tracing.ts')).createTracing(config.otel);
   const timing = metrics && ((event: LogEvent) => metrics.query(statementKind(event.query.query.kind), event.queryDurationMillis / 1000));
   const databaseLog =
     timing && tracing

@@ -86,6 +86,9 @@ interface Answer {
   headers: [string, string][];
 }
 
+/** Room for the answers, by default: thousands of product answers (about 1 KB) and list pages (about 5 KB). */
+export const CATALOG_CACHE_BYTES = 4 * 1024 * 1024;
+
 export interface CatalogReadCache {
   /** Whether this request is a catalog read the cache answers (one procedure, GET). */
   covers(req: Request, path: string): boolean;
@@ -94,7 +97,7 @@ export interface CatalogReadCache {
   stats(): { entries: number; bytes: number };
 }
 
-export function catalogReadCache(db: Db, { maxBytes = 4 * 1024 * 1024 } = {}): CatalogReadCache {
+export function catalogReadCache(db: Db, { maxBytes = CATALOG_CACHE_BYTES } = {}): CatalogReadCache {
   const answers = new VersionedLru<Answer>(maxBytes);
   // Requests for an answer being computed wait for it instead of computing it again.
   const computing = new Map<string, Promise<Answer | null>>();

@@ -27,7 +27,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { LogEvent } from 'kysely';
 import type { OtelConfig } from '../routers/config.ts';
 import type { Scheduler, Tracing } from '../routers/ports.ts';
-import { statementKind } from './metrics.ts';
+import { statementKind } from './statement-kind.ts';
 import { loggedPath } from './request-log.ts';
 import { routeOf, type RouteVariables } from './route-name.ts';
 

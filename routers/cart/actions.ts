@@ -1,12 +1,11 @@
 // What a shopper can do to their cart. Shared by the tRPC router and the plain
 // form routes (/cart/add, /cart/set, /cart/remove) so both behave the same.
-import type { Db } from '../../db/database.ts';
 import { currentCartId, currentOrNewCartId } from './cart-id.ts';
 import type { Context } from '../context.ts';
 import type { CartLine, CartWrite } from '../ports.ts';
 import { CartError } from './errors.ts';
 import { lineCap, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../shared/cart-limits.ts';
-import { priceCart, type PricedCart } from './pricing.ts';
+import { cartProducts, priceCart, priceLines, type CartProduct, type PricedCart } from './pricing.ts';
 
 export interface CartView extends PricedCart {
   /** Lets the cart page send a signed-out shopper to sign in before checkout. */
@@ -23,9 +22,9 @@ export async function viewCart(ctx: Context): Promise<CartView> {
 }
 
 export async function addToCart(ctx: Context, productId: number, quantity: number): Promise<CartView> {
-  const product = await purchasableProduct(ctx.db, productId);
-  const cartId = await currentCartId(ctx);
-  const inCart = cartId ? ((await ctx.carts.get(cartId)).find((l) => l.productId === productId)?.quantity ?? 0) : 0;
+  const { cartId, lines, products } = await cartWith(ctx, productId);
+  const product = purchasable(products.get(productId));
+  const inCart = lines.find((l) => l.productId === productId)?.quantity ?? 0;
   const wanted = inCart + quantity;
   if (wanted > product.stock) {
     const already = inCart ? ` (you already have ${inCart} in your cart)` : '';
@@ -36,17 +35,18 @@ export async function addToCart(ctx: Context, productId: number, quantity: numbe
   }
   // The checks above give a readable error; the store's cap keeps concurrent adds within bounds.
   const id = cartId ?? (await currentOrNewCartId(ctx));
-  const view = await written(ctx, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
+  const view = written(ctx, lines, products, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
   ctx.metrics?.count('cart.add');
   return view;
 }
 
 export async function setCartQuantity(ctx: Context, productId: number, quantity: number): Promise<CartView> {
   if (quantity === 0) return removeFromCart(ctx, productId);
-  const product = await purchasableProduct(ctx.db, productId);
+  const { cartId, lines, products } = await cartWith(ctx, productId);
+  const product = purchasable(products.get(productId));
   if (quantity > product.stock) throw new CartError('NOT_ENOUGH_STOCK', `Only ${product.stock} left of ${product.name}.`);
-  const id = await currentOrNewCartId(ctx);
-  return written(ctx, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
+  const id = cartId ?? (await currentOrNewCartId(ctx));
+  return written(ctx, lines, products, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
 }
 
 export async function removeFromCart(ctx: Context, productId: number): Promise<CartView> {
@@ -62,21 +62,29 @@ export async function clearCart(ctx: Context): Promise<CartView> {
 
 const limitsFor = (stock: number) => ({ maxQuantity: lineCap(stock), maxLines: MAX_CART_LINES });
 
-async function purchasableProduct(db: Db, productId: number) {
-  const product = await db
-    .selectFrom('products')
-    .select(['name', 'stock'])
-    .where('id', '=', productId)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!product) throw new CartError('PRODUCT_NOT_FOUND', 'That product is not in our catalog any more.');
+/**
+ * The request's cart (null for a visitor without one) and, in one read, its products
+ * and the product about to be written: the checks and the priced answer need no other read.
+ */
+async function cartWith(ctx: Context, productId: number) {
+  const cartId = await currentCartId(ctx);
+  const lines = cartId ? await ctx.carts.get(cartId) : [];
+  const products = await cartProducts(ctx.db, [...new Set([...lines.map((l) => l.productId), productId])]);
+  return { cartId, lines, products };
+}
+
+function purchasable(product: CartProduct | undefined): CartProduct {
+  if (!product || product.active !== 1) throw new CartError('PRODUCT_NOT_FOUND', 'That product is not in our catalog any more.');
   if (product.stock <= 0) throw new CartError('SOLD_OUT', `${product.name} is sold out.`);
   return product;
 }
 
-async function written(ctx: Context, write: CartWrite): Promise<CartView> {
+/** The cart as read before the write, with the written line in place (a new line goes last, as the store keeps it). */
+function written(ctx: Context, before: CartLine[], products: ReadonlyMap<number, CartProduct>, write: CartWrite): CartView {
   if (!write.ok) {
     throw new CartError('CART_FULL', `Your cart can hold at most ${MAX_CART_LINES} different products. Remove one to add another.`);
   }
-  return show(ctx, write.lines);
+  const { line } = write;
+  const lines = before.some((l) => l.productId === line.productId) ? before.map((l) => (l.productId === line.productId ? line : l)) : [...before, line];
+  return { ...priceLines(lines, products), signedIn: ctx.session !== null };
 }

@@ -27,45 +27,40 @@ export function cartStoreContract(name: string, makeStore: () => Promise<CartSto
       expect(await store.get(freshCart())).toEqual([]);
     });
 
-    it('adds lines in the order they were first added and sums repeated adds', async () => {
+    it('adds lines in the order they were first added and sums repeated adds, answering with the line written', async () => {
       const cart = freshCart();
-      await store.add(cart, 5, 2, roomy);
+      expect(await store.add(cart, 5, 2, roomy)).toEqual({ ok: true, line: { productId: 5, quantity: 2 } });
       await store.add(cart, 3, 1, roomy);
-      const result = await store.add(cart, 5, 4, roomy);
-      const expected = [
+      expect(await store.add(cart, 5, 4, roomy)).toEqual({ ok: true, line: { productId: 5, quantity: 6 } });
+      expect(await store.get(cart)).toEqual([
         { productId: 5, quantity: 6 },
         { productId: 3, quantity: 1 },
-      ];
-      expect(result).toEqual({ ok: true, lines: expected });
-      expect(await store.get(cart)).toEqual(expected);
+      ]);
     });
 
     it('caps a line at maxQuantity when adding', async () => {
       const cart = freshCart();
       await store.add(cart, 1, 3, { maxQuantity: 5, maxLines: 100 });
-      expect(await store.add(cart, 1, 4, { maxQuantity: 5, maxLines: 100 })).toEqual({ ok: true, lines: [{ productId: 1, quantity: 5 }] });
-      expect(await store.add(cart, 2, 120, roomy)).toEqual({
-        ok: true,
-        lines: [
-          { productId: 1, quantity: 5 },
-          { productId: 2, quantity: 99 },
-        ],
-      });
+      expect(await store.add(cart, 1, 4, { maxQuantity: 5, maxLines: 100 })).toEqual({ ok: true, line: { productId: 1, quantity: 5 } });
+      expect(await store.add(cart, 2, 120, roomy)).toEqual({ ok: true, line: { productId: 2, quantity: 99 } });
+      expect(await store.get(cart)).toEqual([
+        { productId: 1, quantity: 5 },
+        { productId: 2, quantity: 99 },
+      ]);
     });
 
     it('sets a quantity, creating the line if needed, capped at maxQuantity, and removes it at 0', async () => {
       const cart = freshCart();
       await store.add(cart, 1, 3, roomy);
-      expect(await store.setQuantity(cart, 1, 7, roomy)).toEqual({ ok: true, lines: [{ productId: 1, quantity: 7 }] });
-      expect(await store.setQuantity(cart, 1, 2, roomy)).toEqual({ ok: true, lines: [{ productId: 1, quantity: 2 }] });
-      expect(await store.setQuantity(cart, 2, 9, { maxQuantity: 4, maxLines: 100 })).toEqual({
-        ok: true,
-        lines: [
-          { productId: 1, quantity: 2 },
-          { productId: 2, quantity: 4 },
-        ],
-      });
-      expect(await store.setQuantity(cart, 1, 0, roomy)).toEqual({ ok: true, lines: [{ productId: 2, quantity: 4 }] });
+      expect(await store.setQuantity(cart, 1, 7, roomy)).toEqual({ ok: true, line: { productId: 1, quantity: 7 } });
+      expect(await store.setQuantity(cart, 1, 2, roomy)).toEqual({ ok: true, line: { productId: 1, quantity: 2 } });
+      expect(await store.setQuantity(cart, 2, 9, { maxQuantity: 4, maxLines: 100 })).toEqual({ ok: true, line: { productId: 2, quantity: 4 } });
+      expect(await store.get(cart)).toEqual([
+        { productId: 1, quantity: 2 },
+        { productId: 2, quantity: 4 },
+      ]);
+      expect(await store.setQuantity(cart, 1, 0, roomy)).toEqual({ ok: true, line: { productId: 1, quantity: 0 } });
+      expect(await store.get(cart)).toEqual([{ productId: 2, quantity: 4 }]);
     });
 
     it('refuses a new line in a full cart but still changes lines already there', async () => {
@@ -101,10 +96,11 @@ export function cartStoreContract(name: string, makeStore: () => Promise<CartSto
       expect(await store.get(yours)).toEqual([{ productId: 1, quantity: 4 }]);
     });
 
-    it('keeps the exact total under 50 concurrent adds to one line', async () => {
+    it('keeps the exact total under 50 concurrent adds to one line, each answered with the quantity it left', async () => {
       const cart = freshCart();
       const results = await Promise.all(Array.from({ length: 50 }, () => store.add(cart, 7, 1, roomy)));
-      expect(results.every((r) => r.ok)).toBe(true);
+      const quantities = results.map((r) => (r.ok ? r.line.quantity : 0)).sort((a, b) => a - b);
+      expect(quantities).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(await store.get(cart)).toEqual([{ productId: 7, quantity: 50 }]);
     });
 

@@ -40,24 +40,43 @@ export interface PricedCart {
 
 const DEFAULT_CURRENCY = 'USD';
 
-export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> {
-  const products = lines.length
+/** What pricing a line needs of its product, read live from the catalog. */
+export interface CartProduct {
+  id: number;
+  slug: string;
+  name: string;
+  imageUrl: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  active: number;
+}
+
+/** The products of these ids (archived ones included: their lines show as such), by id. */
+export async function cartProducts(db: Db, ids: number[]): Promise<Map<number, CartProduct>> {
+  const products = ids.length
     ? await db
         .selectFrom('products')
         .select(['id', 'slug', 'name', 'imageUrl', 'priceCents', 'currency', 'stock', 'active'])
-        .where(
-          'id',
-          'in',
-          lines.map((l) => l.productId),
-        )
+        .where('id', 'in', ids)
         .execute()
     : [];
-  const byId = new Map(products.map((p) => [p.id, p]));
+  return new Map(products.map((p) => [p.id, p]));
+}
+
+export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> {
+  return priceLines(lines, await cartProducts(db, lines.map((l) => l.productId)));
+}
+
+/** The cart a shopper sees: `lines` priced with `products` (which may hold more products than the lines). */
+export function priceLines(lines: CartLine[], products: ReadonlyMap<number, CartProduct>): PricedCart {
   const items: CartItem[] = [];
+  let currency: string | undefined;
   // A line whose product row no longer exists has nothing to show, so it is skipped.
   for (const line of lines) {
-    const product = byId.get(line.productId);
+    const product = products.get(line.productId);
     if (!product) continue;
+    currency ??= product.currency;
     const unavailableReason: UnavailableReason | null = product.active !== 1 ? 'archived' : product.stock <= 0 ? 'sold_out' : null;
     const available = unavailableReason === null;
     const stock = product.active === 1 ? product.stock : 0;
@@ -81,6 +100,6 @@ export async function priceCart(db: Db, lines: CartLine[]): Promise<PricedCart> 
     itemCount: sumQuantity(items),
     availableCount: sumQuantity(items.filter((item) => item.available)),
     subtotalCents: items.reduce((sum, item) => sum + item.lineTotalCents, 0),
-    currency: products[0]?.currency ?? DEFAULT_CURRENCY,
+    currency: currency ?? DEFAULT_CURRENCY,
   };
 }

@@ -4,6 +4,7 @@ import { createTestShop, type TestShop } from '../testing/test-shop.ts';
 import { adminProcedure, authedProcedure, createCallerFactory, router } from '../../routers/trpc.ts';
 import type { SessionUser } from '../../routers/context.ts';
 import { SESSION_TTL_MS } from '../../routers/user/session.ts';
+import { signSessionToken, verifySessionToken } from '../../routers/user/jwt.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -127,5 +128,17 @@ describe('procedure guards', () => {
     expect(session.role).toBe('admin');
     expect(await callerAs(session).admin()).toBe('admin only');
     expect((await whoAmI(cookie)).user.role).toBe('admin');
+  });
+});
+
+describe('session tokens remembered once verified', () => {
+  it('still run out at their expiry and still belong to their key', async () => {
+    const now = Date.UTC(2026, 11, 3, 12);
+    const token = await signSessionToken('k'.repeat(32), { userId: 7, sessionId: 's1' }, now, now + 60_000);
+    expect(await verifySessionToken('k'.repeat(32), token, now)).toEqual({ userId: 7, sessionId: 's1' });
+    // Now remembered: the answers must be those of a full check.
+    expect(await verifySessionToken('k'.repeat(32), token, now + 59_999)).toEqual({ userId: 7, sessionId: 's1' });
+    expect(await verifySessionToken('k'.repeat(32), token, now + 60_000)).toBeNull();
+    expect(await verifySessionToken('o'.repeat(32), token, now)).toBeNull();
   });
 });

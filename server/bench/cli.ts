@@ -326,10 +326,12 @@ try {
   const baselineRps = baselineRuns.reduce((sum, r) => sum + r.rps, 0) / baselineRuns.length;
   for (const r of results) r.ratio = r.rps / baselineRps;
 
-  // Scale: the same list and search requests against a small and a large catalog.
-  log(`scale: ${scaleSizes.map((n) => n.toLocaleString('en-US')).join(' vs ')} products…`);
+  // Scale: the same list and search requests against a small and a large catalog
+  // (skipped by an --only that leaves out both: seeding the large catalog takes a while).
+  const scaled = included('product.list') || included('product.search');
+  if (scaled) log(`scale: ${scaleSizes.map((n) => n.toLocaleString('en-US')).join(' vs ')} products…`);
   const scalePoints: ScalePoint[] = [];
-  for (const size of scaleSizes) {
+  for (const size of scaled ? scaleSizes : []) {
     const db = size === products ? main : await database(`scale-${size}`, size, async () => undefined);
     const sized = size === products ? sample : await (async () => {
       const { db: handle } = await openDatabase(db.url);
@@ -354,7 +356,7 @@ try {
     }
     if (db !== main) rmSync(db.url.slice('file:'.length), { force: true });
   }
-  const [small, large] = scalePoints as [ScalePoint, ScalePoint];
+  const [small, large] = scalePoints;
 
   const home = pageWeight(clientDir, 'home');
   const productPage = pageWeight(clientDir, 'product');
@@ -373,7 +375,7 @@ try {
     scenarios: results,
     checkout: accounting,
     peakRssBytes: shopPeakRss,
-    scale: { small, large, listP50Ratio: large.listP50Ms / small.listP50Ms, searchP50Ratio: large.searchP50Ms / small.searchP50Ms },
+    scale: small && large ? { small, large, listP50Ratio: large.listP50Ms / small.listP50Ms, searchP50Ratio: large.searchP50Ms / small.searchP50Ms } : null,
     client: { home: { jsBytes: home.js, cssBytes: home.css }, product: { jsBytes: productPage.js, cssBytes: productPage.css, files: productPage.files } },
     idleRssBytes,
   };
@@ -411,7 +413,7 @@ try {
   console.log(`\n${table(report)}\n`);
   console.log(
     `peak RSS ${shopPeakRss === null ? 'n/a' : `${(shopPeakRss / 1024 / 1024).toFixed(0)} MB`}; ` +
-      `scale p50 ratio list ${report.scale!.listP50Ratio.toFixed(2)}, search ${report.scale!.searchP50Ratio.toFixed(2)}; ` +
+      (report.scale ? `scale p50 ratio list ${report.scale.listP50Ratio.toFixed(2)}, search ${report.scale.searchP50Ratio.toFixed(2)}; ` : '') +
       `client JS+CSS gzipped: home ${(home.js / 1024).toFixed(1)}+${(home.css / 1024).toFixed(1)} KB, product ${(productPage.js / 1024).toFixed(1)}+${(productPage.css / 1024).toFixed(1)} KB`,
   );
   console.log(misses.length ? `\nmissed targets:\n${misses.map((m) => `  - ${m.what}: ${m.actual} (target ${m.target}; ${m.by})`).join('\n')}` : '\nevery target met');

@@ -10,24 +10,22 @@ export function localCartStore(db: Db, clock: Clock): CartStore {
     db.selectFrom('cart_items').select(['productId', 'quantity']).where('cartId', '=', cartId).orderBy('id').execute();
 
   // Inserts the line only while the cart has room (or already holds the product);
-  // on conflict `onConflict` decides the new quantity. Zero rows written means full.
-  async function upsert(cartId: string, productId: number, quantity: number, limits: CartLimits, onConflict: RawBuilder<unknown>) {
+  // on conflict `onConflict` decides the new quantity. No row back means full.
+  async function upsert(cartId: string, productId: number, quantity: number, limits: CartLimits, onConflict: RawBuilder<unknown>): Promise<CartWrite> {
     const now = clock.now();
-    const result = await sql`
+    const { rows } = await sql<CartLine>`
       INSERT INTO cart_items ("cartId", "productId", quantity, "createdAt", "updatedAt")
       SELECT ${cartId}, ${productId}, min(${quantity}, ${limits.maxQuantity}), ${now}, ${now}
       WHERE EXISTS (SELECT 1 FROM cart_items WHERE "cartId" = ${cartId} AND "productId" = ${productId})
          OR (SELECT count(*) FROM cart_items WHERE "cartId" = ${cartId}) < ${limits.maxLines}
       ON CONFLICT ("cartId", "productId") DO UPDATE SET quantity = ${onConflict}, "updatedAt" = excluded."updatedAt"
+      RETURNING "productId", quantity
     `.execute(db);
-    const written: CartWrite = result.numAffectedRows ? { ok: true, lines: await get(cartId) } : { ok: false, code: 'CART_FULL' };
-    return written;
+    return rows[0] ? { ok: true, line: { productId: rows[0].productId, quantity: rows[0].quantity } } : { ok: false, code: 'CART_FULL' };
   }
 
-  async function remove(cartId: string, productId: number) {
-    await db.deleteFrom('cart_items').where('cartId', '=', cartId).where('productId', '=', productId).execute();
-    return get(cartId);
-  }
+  const deleteLine = (cartId: string, productId: number) =>
+    db.deleteFrom('cart_items').where('cartId', '=', cartId).where('productId', '=', productId).execute();
 
   return {
     get,
@@ -36,11 +34,15 @@ export function localCartStore(db: Db, clock: Clock): CartStore {
       upsert(cartId, productId, quantity, limits, sql`min(quantity + excluded.quantity, ${limits.maxQuantity})`),
 
     async setQuantity(cartId, productId, quantity, limits) {
-      if (quantity <= 0) return { ok: true, lines: await remove(cartId, productId) };
-      return upsert(cartId, productId, quantity, limits, sql`excluded.quantity`);
+      if (quantity > 0) return upsert(cartId, productId, quantity, limits, sql`excluded.quantity`);
+      await deleteLine(cartId, productId);
+      return { ok: true, line: { productId, quantity: 0 } };
     },
 
-    remove,
+    async remove(cartId, productId) {
+      await deleteLine(cartId, productId);
+      return get(cartId);
+    },
 
     async clear(cartId) {
       await db.deleteFrom('cart_items').where('cartId', '=', cartId).execute();

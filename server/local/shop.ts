@@ -94,7 +94,7 @@ export function jobPollMsFrom(env: Record<string, string | undefined>): number |
 
 export async function startShop(runtime: ServerRuntime, { config, logger: given, clock = systemClock, jobPollMs }: BootOptions) {
   // Metrics (METRICS_TOKEN / METRICS_PORT), traces (OTEL_*), the recent errors of the admin dashboard.
-  const ops = observability(config, given);
+  const ops = await observability(config, given);
   const { logger } = ops;
   const assets = readClientAssets();
   const render = await loadRenderer(config.mode === 'production');

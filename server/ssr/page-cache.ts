@@ -18,6 +18,12 @@ import { cspNonce } from './content-security-policy.ts';
 /** What a visitor with no cookie may read while the page is still shared: the catalog, an empty cart, no account. */
 const SHARED_READS = new Set(['product.list', 'product.get', 'product.related', 'product.search', 'product.suggest', 'product.categories', 'shop.info', 'cart.get', 'user.me']);
 export const MAX_AGE_MS = 60_000;
+/**
+ * Room for the pages, by default: a few hundred product pages of about 40 KB, every
+ * category and search page people keep opening. Part of the process's memory budget
+ * (150 MB under load, issue 13): a larger cache also lets the garbage collector wait longer.
+ */
+export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface RenderedHtml {
   html: string;
@@ -73,7 +79,7 @@ export interface PageCache {
   stats(): { entries: number; bytes: number };
 }
 
-export function pageCache(db: Db, { maxBytes = 16 * 1024 * 1024, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
+export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
   const placeholder = cspNonce();
   const pages = new VersionedLru<Entry>(maxBytes);
   const rendering = new Map<string, Promise<Entry | null>>();
