@@ -40,7 +40,8 @@ import { pageRoute, type RouteVariables } from './route-name.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
 import { cspNonce, pagePolicy } from './ssr/content-security-policy.ts';
 import { pageApi } from './ssr/page-api.ts';
-import { pageCache } from './ssr/page-cache.ts';
+import { pageCache, type ServedPage } from './ssr/page-cache.ts';
+import { acceptsGzip } from './accepts-gzip.ts';
 import { catalogReadCache } from './read-cache.ts';
 import { cheapBodyLimit } from './body-limit.ts';
 
@@ -98,7 +99,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   // Public catalog reads from memory while the catalog is unchanged (server/read-cache.ts), and
   // the pages of visitors with no cookie likewise (server/ssr/page-cache.ts).
   const catalogCache = catalogReadCache(deps.db, { maxBytes: cacheBytes.catalog });
-  const pages = pageCache(deps.db, { maxBytes: cacheBytes.pages });
+  const pages = pageCache(deps.db, { maxBytes: cacheBytes.pages, compress: compressing });
 
   /** A page's HTML with `nonce` on its inline scripts, and whether the render was the same for anyone (the page cache). */
   const renderHtml = async (c: HonoContext<Env>, ctx: Context, url: string, nonce: string, posted?: PostedForm) => {
@@ -122,10 +123,10 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
     return { page, html: renderDocument(page, assets, nonce), route: pageRoute(page.route), shareable, reads };
   };
 
-  const pageResponse = (c: HonoContext<Env>, html: string | Uint8Array, status: number, route: string, nonce: string, resHeaders?: Headers) => {
+  const pageResponse = (c: HonoContext<Env>, html: string | ServedPage['body'], status: number, route: string, policy: string, resHeaders?: Headers) => {
     c.set('route', route);
     const res = typeof html === 'string' ? c.html(html, status as 200) : c.body(html as Uint8Array<ArrayBuffer>, status as 200, { 'content-type': 'text/html; charset=UTF-8' });
-    res.headers.set('content-security-policy', pagePolicy(nonce));
+    res.headers.set('content-security-policy', policy);
     resHeaders?.forEach((value, key) => res.headers.append(key, value));
     return res;
   };
@@ -133,7 +134,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
     const nonce = cspNonce();
     const { page, html, route } = await renderHtml(c, ctx, url, nonce, posted);
-    return pageResponse(c, html, status ?? page.status, route, nonce, ctx.resHeaders);
+    return pageResponse(c, html, status ?? page.status, route, pagePolicy([`'nonce-${nonce}'`]), ctx.resHeaders);
   };
 
   // Always our own id: one taken from the client's x-request-id would let it choose
@@ -224,13 +225,16 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
     const key = pages.keyFor(c.req.raw, url);
     if (key && !signInRedirect(url, false)) {
       let own: Headers | undefined;
-      const page = await pages.serve(key, async (nonce) => {
+      const page = await pages.serve(key, compressing === true && acceptsGzip(c.req.header('accept-encoding')), async (nonce) => {
         const ctx = await contextFor(c);
         own = ctx.resHeaders;
         const { page, html, route, shareable, reads } = await renderHtml(c, ctx, url.pathname + url.search, nonce);
         return { html, status: page.status, route, shareable, reads };
       });
-      return pageResponse(c, page.html, page.status, page.route, page.nonce, own);
+      const res = pageResponse(c, page.body, page.status, page.route, page.policy, own);
+      if (page.encoding) res.headers.set('content-encoding', page.encoding);
+      if (compressing) res.headers.append('vary', 'Accept-Encoding');
+      return res;
     }
     const ctx = await contextFor(c);
     const redirect = signInRedirect(url, ctx.session !== null);

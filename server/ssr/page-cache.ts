@@ -1,9 +1,11 @@
 // Server-rendered pages for visitors who are not signed in, kept in memory: a
 // visitor with no cookie at all (no session, no guest cart) sees the same page as
 // every other such visitor, so it is rendered once per catalog version and address.
-// Only the Content-Security-Policy nonce differs per response: the page is rendered
-// with a placeholder nonce (random per process, never sent) that each response
-// replaces with its own.
+// Such a page is rendered with a placeholder nonce (random per process, never sent),
+// then made the same for every response: its inline scripts lose the nonce and are
+// allowed by their hashes in its Content-Security-Policy instead. So it is kept as
+// the bytes sent, gzipped where the server compresses (a fifth of the memory, and
+// no work per response but for a client that takes no gzip).
 //
 // A render is kept only when it is plainly the same for everyone: status 200, no
 // render error, no header set by the data it read, and every procedure it read is
@@ -13,14 +15,15 @@
 import type { Db } from '../../db/database.ts';
 import { catalogVersions, freshVersions } from '../../routers/product/catalog-version.ts';
 import { VersionedLru } from '../read-cache.ts';
-import { cspNonce } from './content-security-policy.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { cspNonce, pagePolicy, scriptHash } from './content-security-policy.ts';
 
 /** What a visitor with no cookie may read while the page is still shared: the catalog, an empty cart, no account. */
 const SHARED_READS = new Set(['product.list', 'product.get', 'product.related', 'product.search', 'product.suggest', 'product.categories', 'shop.info', 'cart.get', 'user.me']);
 export const MAX_AGE_MS = 60_000;
 /**
- * Room for the pages, by default: a few hundred product pages of about 40 KB, every
- * category and search page people keep opening. Part of the process's memory budget
+ * Room for the pages, by default: some two thousand product pages of about 40 KB
+ * (8 KB gzipped), every category and search page people keep opening. Part of the process's memory budget
  * (150 MB under load, issue 13): a larger cache also lets the garbage collector wait longer.
  */
 export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
@@ -37,56 +40,64 @@ export interface RenderedHtml {
 }
 
 export interface ServedPage {
-  /** The document, UTF-8. */
-  html: Uint8Array;
+  /** The document as sent: UTF-8, gzipped when `encoding` says so. */
+  body: Uint8Array;
+  encoding?: 'gzip';
   status: number;
   route: string;
-  /** This response's CSP nonce, already in `html`. */
-  nonce: string;
+  /** The response's Content-Security-Policy. */
+  policy: string;
 }
 
 interface Entry {
-  /** The page as UTF-8, split at the placeholder nonce: half the memory of a JavaScript string of it. */
-  parts: Uint8Array[];
-  bytes: number;
+  body: Uint8Array;
+  gzipped: boolean;
+  policy: string;
   route: string;
   storedAt: number;
 }
 
 const utf8 = new TextEncoder();
 
-/** The page with the nonce between its parts, in one buffer. */
-function joined(entry: Entry, nonce: string): Uint8Array {
-  const between = utf8.encode(nonce);
-  const html = new Uint8Array(entry.bytes + between.length * (entry.parts.length - 1));
-  let at = 0;
-  entry.parts.forEach((part, i) => {
-    if (i > 0) {
-      html.set(between, at);
-      at += between.length;
-    }
-    html.set(part, at);
-    at += part.length;
+/**
+ * The page without its placeholder nonce, its inline scripts allowed by hash; null if the
+ * placeholder is anywhere else (then only a nonce of its own can serve it).
+ */
+async function sameForEveryone(html: string, placeholder: string): Promise<{ html: string; policy: string } | null> {
+  const scripts: string[] = [];
+  const shared = html.replace(new RegExp(`(<script\\b[^>]*?) nonce="${placeholder}"([^>]*>)([\\s\\S]*?)</script>`, 'g'), (_, open, close, text) => {
+    scripts.push(text);
+    return `${open}${close}${text}</script>`;
   });
-  return html;
+  if (shared.includes(placeholder)) return null;
+  const hashes = await Promise.all([...new Set(scripts)].map(scriptHash));
+  return { html: shared, policy: pagePolicy(hashes) };
 }
 
 export interface PageCache {
   /** The cache key of a request whose page may be shared (a GET with no cookie), else null. */
   keyFor(req: Request, url: URL): string | null;
-  /** The page for `key`: from the cache, or rendered by `render` with the nonce it is given. */
-  serve(key: string, render: (nonce: string) => Promise<RenderedHtml>): Promise<ServedPage>;
+  /** The page for `key`: from the cache, or rendered by `render` with the nonce it is given; gzipped if `gzip` (the client takes it). */
+  serve(key: string, gzip: boolean, render: (nonce: string) => Promise<RenderedHtml>): Promise<ServedPage>;
   stats(): { entries: number; bytes: number };
 }
 
-export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_AGE_MS } = {}): PageCache {
-  const placeholder = cspNonce();
+/** `compress`: keep pages gzipped (servers that compress; a Worker's platform does it itself). */
+export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_AGE_MS, compress = false } = {}): PageCache {
+  // Letters and digits only: it is matched in a regular expression.
+  const placeholder = crypto.randomUUID().replaceAll('-', '');
   const pages = new VersionedLru<Entry>(maxBytes);
   const rendering = new Map<string, Promise<Entry | null>>();
 
-  const served = (entry: Entry): ServedPage => {
+  const served = (entry: Entry, gzip: boolean): ServedPage => {
+    const base = { status: 200, route: entry.route, policy: entry.policy };
+    if (!entry.gzipped) return { ...base, body: entry.body };
+    return gzip ? { ...base, body: entry.body, encoding: 'gzip' } : { ...base, body: gunzipSync(entry.body) };
+  };
+  /** A render with a nonce of its own: this response only. */
+  const own = (page: RenderedHtml): ServedPage => {
     const nonce = cspNonce();
-    return { html: joined(entry, nonce), status: 200, route: entry.route, nonce };
+    return { body: utf8.encode(page.html.replaceAll(placeholder, nonce)), status: page.status, route: page.route, policy: pagePolicy([`'nonce-${nonce}'`]) };
   };
 
   const fresh = (entry: Entry | undefined) => entry && performance.now() - entry.storedAt < maxAgeMs ? entry : undefined;
@@ -97,34 +108,34 @@ export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_
       return url.origin + url.pathname + url.search;
     },
 
-    async serve(key, render) {
+    async serve(key, gzip, render) {
       const versions = freshVersions(db) ?? (await catalogVersions(db).catch(() => null));
       // No version to go by (a database not migrated yet): rendered, not cached.
-      if (!versions) {
-        const page = await render(placeholder);
-        const nonce = cspNonce();
-        return { html: utf8.encode(page.html.split(placeholder).join(nonce)), status: page.status, route: page.route, nonce };
-      }
+      if (!versions) return own(await render(placeholder));
       const version = versions.version;
       const cached = fresh(pages.get(key, version));
-      if (cached) return served(cached);
+      if (cached) return served(cached, gzip);
       // Shared only with a render of the same version: one begun before a change may show the old catalog.
       const current = `${version} ${key}`;
       const pending = rendering.get(current);
       const shared = pending && (await pending);
-      if (shared) return served(shared);
+      if (shared) return served(shared, gzip);
 
       let done!: (entry: Entry | null) => void;
       if (!pending) rendering.set(current, new Promise((resolve) => (done = resolve)));
       try {
         const page = await render(placeholder);
-        const parts = page.html.split(placeholder).map((part) => utf8.encode(part));
-        const bytes = parts.reduce((sum, part) => sum + part.length, 0);
-        const entry: Entry = { parts, bytes, route: page.route, storedAt: performance.now() };
         const shareable = page.shareable && page.status === 200 && [...page.reads].every((read) => SHARED_READS.has(read));
-        if (shareable) pages.set(key, version, entry, bytes + 64 * parts.length);
-        done?.(shareable ? entry : null);
-        return { ...served(entry), status: page.status };
+        const same = shareable ? await sameForEveryone(page.html, placeholder) : null;
+        if (!same) {
+          done?.(null);
+          return own(page);
+        }
+        const body = utf8.encode(same.html);
+        const entry: Entry = { body: compress ? gzipSync(body) : body, gzipped: compress, policy: same.policy, route: page.route, storedAt: performance.now() };
+        pages.set(key, version, entry, entry.body.length + same.policy.length + 64);
+        done?.(entry);
+        return served(entry, gzip);
       } catch (error) {
         done?.(null);
         throw error;
