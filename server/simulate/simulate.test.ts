@@ -33,10 +33,15 @@ describe('npm run simulate', () => {
     const proxy = Bun.serve({
       port: 0,
       hostname: '127.0.0.1',
-      fetch: (req) => {
+      fetch: async (req) => {
         const url = new URL(req.url);
         if (url.pathname.startsWith('/product/')) return new Response('boom', { status: 500 });
-        return fetch(shop.url + url.pathname + url.search, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
+        const res = await fetch(shop.url + url.pathname + url.search, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
+        // fetch() has decompressed the body already: passed on as it is now, without the gzip header.
+        const headers = new Headers(res.headers);
+        headers.delete('content-encoding');
+        headers.delete('content-length');
+        return new Response(res.body, { status: res.status, headers });
       },
     });
     try {
