@@ -18,6 +18,11 @@ export default defineConfig(({ isSsrBuild }) => ({
     outDir: 'dist/client',
     manifest: true,
     emptyOutDir: true,
-    rollupOptions: { input: 'client/entry-client.tsx' },
+    rollupOptions: {
+      input: 'client/entry-client.tsx',
+      // tRPC's client does not say it is free of side effects (its server package does):
+      // without this its WebSocket link ships to every page unused.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@trpc[\\/]client[\\/]/.test(id) },
+    },
   },
 }));

@@ -1,14 +1,10 @@
-// The browser's typed tRPC client (plain JSON, batched) and the query proxy pages use.
-import { createTRPCClient, createTRPCUntypedClient, httpBatchLink } from '@trpc/client';
+// The browser's tRPC client (plain JSON, batched) behind the typed proxies pages and forms use.
+import { createTRPCUntypedClient, httpBatchLink } from '@trpc/client';
 import { createTRPCRecursiveProxy } from '@trpc/server';
 import type { AppRouter } from '../routers/index.ts';
 import type { Api, MutationApi } from './api.ts';
 
-const links = [httpBatchLink({ url: '/trpc' })];
-
-export const trpc = createTRPCClient<AppRouter>({ links });
-
-const untyped = createTRPCUntypedClient<AppRouter>({ links });
+const untyped = createTRPCUntypedClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc' })] });
 
 /** `api.product.list(input)` in the browser: a GET query to /trpc/product.list. */
 export const browserApi = createTRPCRecursiveProxy<Api>(({ path, args }) => untyped.query(path.join('.'), args[0]));

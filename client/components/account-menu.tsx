@@ -6,7 +6,7 @@ import { useLocation } from '@solidjs/router';
 import { createEffect, createResource, createSignal, on, Show, Suspense } from 'solid-js';
 import { withNext } from '../../routers/shared/next.ts';
 import { useApi } from '../api.ts';
-import { signOut } from '../forms/user-forms.ts';
+import { signOut } from '../forms/sign-out-form.ts';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 import { HeaderToggle } from './header-toggle.tsx';
 

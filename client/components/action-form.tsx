@@ -1,6 +1,7 @@
 // A form bound to a FormAction: a plain POST without JavaScript, a tRPC call with
-// it. Fields show their error beside them and keep what was typed (not passwords).
-import { createContext, createSignal, createUniqueId, For, Show, useContext, type JSX, type ParentProps } from 'solid-js';
+// it, and its submit button. Its fields (form-fields.tsx) show their error beside them
+// and keep what was typed (not passwords).
+import { createContext, createSignal, Show, useContext, type ParentProps } from 'solid-js';
 import { formErrors, INSTANCE_FIELD, type ErrorFacts, type Fields, type FormAction, type FormErrors } from '../forms/form-action.ts';
 import { usePostedForm } from '../forms/posted-form-context.ts';
 import { browserMutations } from '../trpc.ts';
@@ -15,8 +16,6 @@ interface FormState {
 }
 
 const FormStateContext = createContext<FormState>();
-
-const inputClass = 'w-full border border-gray-300 rounded px-3 py-2 bg-white aria-[invalid=true]:border-red-600';
 
 export function ActionForm<R>(
   props: ParentProps<{
@@ -106,130 +105,11 @@ export function ActionForm<R>(
 /** Whether the enclosing form is being sent, for submit buttons of its own making. */
 export const useFormBusy = () => useFormState().busy;
 
-/** The enclosing ActionForm's state. */
-function useFormState(): FormState {
+/** The enclosing ActionForm's state (its fields: form-fields.tsx). */
+export function useFormState(): FormState {
   const state = useContext(FormStateContext);
   if (!state) throw new Error('form fields belong inside <ActionForm>');
   return state;
-}
-
-interface FieldProps {
-  name: string;
-  label: string;
-  type?: 'text' | 'email' | 'password';
-  autocomplete?: string;
-  required?: boolean;
-  /** Shown when nothing was posted (e.g. the saved profile name). */
-  value?: string;
-  hint?: string;
-  /** Digits (a card number, a CVV): a numeric keyboard and figures of even width. */
-  numeric?: boolean;
-  maxLength?: number;
-  placeholder?: string;
-  /** Never shown again after a failed post, as passwords are not (card numbers, CVVs). */
-  secret?: boolean;
-}
-
-/** A field's id, error and kept value in the enclosing form, and its ARIA wiring. */
-export function useField(name: string) {
-  const form = useFormState();
-  const id = `field-${createUniqueId()}`;
-  const error = () => form.error(name);
-  return {
-    id,
-    error,
-    /** What was typed before a failed post, else the saved value. */
-    value: (saved?: string) => form.kept(name) ?? saved ?? '',
-    invalid: () => (error() ? 'true' : undefined),
-    describedBy: (hint?: string) => (error() ? `${id}-error` : hint ? `${id}-hint` : undefined),
-  };
-}
-
-/** Whether a checkbox shows ticked: after a failed post, an unticked box is absent from the values, so the post decides. */
-export function useChecked(name: string, saved: () => boolean | undefined) {
-  const form = useFormState();
-  return () => (form.reposted() ? form.kept(name) === 'on' : !!saved());
-}
-
-export function Field(props: FieldProps) {
-  const field = useField(props.name);
-  const secret = () => props.secret || props.type === 'password';
-  return (
-    <div class="mb-4">
-      <label for={field.id} class="block text-sm font-medium mb-1">
-        {props.label}
-      </label>
-      <input
-        id={field.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        inputmode={props.numeric ? 'numeric' : undefined}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        value={secret() ? '' : field.value(props.value)}
-        aria-invalid={field.invalid()}
-        aria-describedby={field.describedBy(props.hint)}
-        class={props.numeric ? `${inputClass} tabular-nums` : inputClass}
-      />
-      <FieldNote id={field.id} error={field.error()} hint={props.hint} />
-    </div>
-  );
-}
-
-export function CheckboxField(props: { name: string; label: string; checked?: boolean }) {
-  const id = `field-${createUniqueId()}`;
-  const isChecked = useChecked(props.name, () => props.checked);
-  return (
-    <div class="mb-4 flex items-start gap-2">
-      <input id={id} name={props.name} type="checkbox" checked={isChecked()} class="mt-1" />
-      <label for={id} class="text-sm">
-        {props.label}
-      </label>
-    </div>
-  );
-}
-
-export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string }) {
-  const field = useField(props.name);
-  const selected = () => field.value(props.value);
-  return (
-    <div class="mb-4">
-      <label for={field.id} class="block text-sm font-medium mb-1">
-        {props.label}
-      </label>
-      <select id={field.id} name={props.name} aria-invalid={field.invalid()} aria-describedby={field.describedBy()} class={inputClass}>
-        <For each={props.options}>
-          {(option) => (
-            <option value={option.value} selected={option.value === selected()}>
-              {option.label}
-            </option>
-          )}
-        </For>
-      </select>
-      <FieldNote id={field.id} error={field.error()} />
-    </div>
-  );
-}
-
-export function FieldNote(props: { id: string; error?: string; hint?: string }): JSX.Element {
-  return (
-    <Show
-      when={props.error}
-      fallback={
-        <Show when={props.hint}>
-          <p id={`${props.id}-hint`} class="mt-1 text-xs text-gray-600">
-            {props.hint}
-          </p>
-        </Show>
-      }
-    >
-      <p id={`${props.id}-error`} class="mt-1 text-sm text-red-700">
-        {props.error}
-      </p>
-    </Show>
-  );
 }
 
 const BUTTON_STYLES = {

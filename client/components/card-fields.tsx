@@ -1,5 +1,5 @@
 // The card fields of checkout and "Pay now", named as the payment procedures name them.
-import { Field, SelectField } from './action-form.tsx';
+import { Field, SelectField } from './form-fields.tsx';
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 const MONTHS = [{ value: '', label: 'MM' }, ...Array.from({ length: 12 }, (_, i) => ({ value: twoDigits(i + 1), label: twoDigits(i + 1) }))];

@@ -1,8 +1,9 @@
-// The user forms (sign in, sign up, sign out, account), each defined once and
-// run the same way by a plain form post and by JavaScript.
+// The user forms (sign in, sign up, account; sign out, on every page, has its own
+// module), each defined once and run the same way by a plain form post and by JavaScript.
 import { safeNext, withNext } from '../../routers/shared/next.ts';
 import { wholeNumber } from '../../routers/shared/form-numbers.ts';
 import { checked, type FormAction } from './form-action.ts';
+import { signOut } from './sign-out-form.ts';
 
 export const signIn: FormAction = {
   path: '/sign-in',
@@ -23,13 +24,6 @@ export const signUp: FormAction = {
       marketingOptIn: checked(f, 'marketingOptIn'),
     }),
   done: (f) => safeNext(f.next),
-};
-
-export const signOut: FormAction = {
-  path: '/sign-out',
-  page: () => '/',
-  run: (api) => api.user.logout(),
-  done: () => '/',
 };
 
 export const updateProfile: FormAction = {

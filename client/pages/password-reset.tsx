@@ -4,7 +4,8 @@
 import { PageMeta } from '../components/page-meta.tsx';
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api.ts';
-import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
+import { ActionForm, SubmitButton } from '../components/action-form.tsx';
+import { Field } from '../components/form-fields.tsx';
 import { forgotPassword, resetPassword } from '../forms/user-forms.ts';
 import { setPageStatus } from '../page-status.ts';
 import { useQueryParams } from '../query-params.ts';

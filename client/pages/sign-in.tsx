@@ -2,7 +2,8 @@ import { PageMeta } from '../components/page-meta.tsx';
 import { Show } from 'solid-js';
 import { safeNext, withNext } from '../../routers/shared/next.ts';
 import { needsAccount } from '../../routers/shared/protected-pages.ts';
-import { ActionForm, Field, SubmitButton } from '../components/action-form.tsx';
+import { ActionForm, SubmitButton } from '../components/action-form.tsx';
+import { Field } from '../components/form-fields.tsx';
 import { signIn } from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 

@@ -1,6 +1,7 @@
 import { PageMeta } from '../components/page-meta.tsx';
 import { safeNext, withNext } from '../../routers/shared/next.ts';
-import { ActionForm, CheckboxField, Field, SubmitButton } from '../components/action-form.tsx';
+import { ActionForm, SubmitButton } from '../components/action-form.tsx';
+import { CheckboxField, Field } from '../components/form-fields.tsx';
 import { signUp } from '../forms/user-forms.ts';
 import { useQueryParams } from '../query-params.ts';
 

@@ -17,6 +17,8 @@ function attribute(text: string): string {
 export interface ClientAssets {
   /** Public URL of the entry script, e.g. /assets/entry-client-abc123.js */
   script: string;
+  /** The chunks the entry imports, fetched beside it rather than after it. */
+  preloads: string[];
   styles: string[];
 }
 
@@ -39,6 +41,7 @@ ${page.head}
 ${styles}
 ${generateHydrationScript({ nonce })}
 <script type="module" src="${assets.script}"></script>
+${assets.preloads.map((href) => `<link rel="modulepreload" href="${href}">`).join('')}
 </head>
 <body>
 <div id="app" data-path="${attribute(page.path)}">${page.body}</div>

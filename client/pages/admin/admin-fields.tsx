@@ -2,7 +2,8 @@
 // bound to their ActionForm: after a failed post they show what was typed and
 // the error beside the field, linked to it for screen readers.
 import type { JSX } from 'solid-js';
-import { FieldNote, useChecked, useField, useFormBusy } from '../../components/action-form.tsx';
+import { useFormBusy } from '../../components/action-form.tsx';
+import { FieldNote, useChecked, useField } from '../../components/form-fields.tsx';
 
 const inputClass = 'border border-gray-300 rounded px-2 py-1.5 bg-white aria-[invalid=true]:border-red-600';
 

@@ -7,7 +7,7 @@ import { createResource, Show, type ParentProps } from 'solid-js';
 import { useApi } from '../../api.ts';
 import { ActionForm } from '../../components/action-form.tsx';
 import { Guarded } from '../../components/guarded.tsx';
-import { signOut } from '../../forms/user-forms.ts';
+import { signOut } from '../../forms/sign-out-form.ts';
 import { PageFrame } from '../../page-frame.tsx';
 import { asAdmin } from './admin-access.tsx';
 import { StyledSubmit } from './admin-fields.tsx';

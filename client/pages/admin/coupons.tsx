@@ -3,7 +3,8 @@
 import { Title } from '@solidjs/meta';
 import { createResource, Show } from 'solid-js';
 import { useApi, type Api, type ApiOutput } from '../../api.ts';
-import { ActionForm, SelectField, SubmitButton } from '../../components/action-form.tsx';
+import { ActionForm, SubmitButton } from '../../components/action-form.tsx';
+import { SelectField } from '../../components/form-fields.tsx';
 import { SavedNotice } from '../../components/saved-notice.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { createCoupon, setCouponActive } from '../../forms/admin-order-forms.ts';

@@ -3,7 +3,7 @@
 // typed and says so plainly when the picture cannot be shown.
 import { createSignal, Match, onCleanup, onMount, Switch } from 'solid-js';
 import { IMAGE_URL_PATTERN, IMAGE_URL_RULE } from '../../../routers/shared/image-url.ts';
-import { FieldNote, useField } from '../../components/action-form.tsx';
+import { FieldNote, useField } from '../../components/form-fields.tsx';
 
 /** How long typing pauses before the preview loads the new address (not a request per key). */
 const SETTLE_MS = 300;
