@@ -85,6 +85,14 @@ describe('GET /img/products/:file', () => {
     }
   });
 
+  it('draws names made of words that are also built-in property names like any other', async () => {
+    for (const slug of ['constructor', 'to-string-constructor-set', 'has-own-property', 'proto-lamp']) {
+      const res = await shop.fetch(`/img/products/${slug}.svg`);
+      expect({ slug, status: res.status }).toEqual({ slug, status: 200 });
+      expect(await res.text()).toStartWith('<svg');
+    }
+  });
+
   it('answers 404 for names that are not a slug or a view', async () => {
     for (const file of ['Mug.svg', 'mug.png', 'mug..svg', 'mug.1.svg', `mug.${views.length + 1}.svg`, 'mug.10.svg', '-mug.svg', '..%2Fetc.svg']) {
       expect((await shop.fetch(`/img/products/${file}`)).status).toBe(404);

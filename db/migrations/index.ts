@@ -12,6 +12,7 @@ import * as searchForgiving from './2026_12_03_150000_search_forgiving.ts';
 import * as featuredAt from './2026_12_03_160000_featured_at.ts';
 import * as operations from './2026_12_03_170000_operations.ts';
 import * as catalogVersion from './2026_12_04_090000_catalog_version.ts';
+import * as categoryProductsIndex from './2026_12_05_090000_category_products_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_120000_catalog': catalog,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_160000_featured_at': featuredAt,
   '2026_12_03_170000_operations': operations,
   '2026_12_04_090000_catalog_version': catalogVersion,
+  '2026_12_05_090000_category_products_index': categoryProductsIndex,
 };

@@ -35,18 +35,18 @@ export async function addToCart(ctx: Context, productId: number, quantity: numbe
   }
   // The checks above give a readable error; the store's cap keeps concurrent adds within bounds.
   const id = cartId ?? (await currentOrNewCartId(ctx));
-  const view = written(ctx, lines, products, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
+  const view = await written(ctx, id, products, await ctx.carts.add(id, productId, quantity, limitsFor(product.stock)));
   ctx.metrics?.count('cart.add');
   return view;
 }
 
 export async function setCartQuantity(ctx: Context, productId: number, quantity: number): Promise<CartView> {
   if (quantity === 0) return removeFromCart(ctx, productId);
-  const { cartId, lines, products } = await cartWith(ctx, productId);
+  const { cartId, products } = await cartWith(ctx, productId);
   const product = purchasable(products.get(productId));
   if (quantity > product.stock) throw new CartError('NOT_ENOUGH_STOCK', `Only ${product.stock} left of ${product.name}.`);
   const id = cartId ?? (await currentOrNewCartId(ctx));
-  return written(ctx, lines, products, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
+  return written(ctx, id, products, await ctx.carts.setQuantity(id, productId, quantity, limitsFor(product.stock)));
 }
 
 export async function removeFromCart(ctx: Context, productId: number): Promise<CartView> {
@@ -79,12 +79,17 @@ function purchasable(product: CartProduct | undefined): CartProduct {
   return product;
 }
 
-/** The cart as read before the write, with the written line in place (a new line goes last, as the store keeps it). */
-function written(ctx: Context, before: CartLine[], products: ReadonlyMap<number, CartProduct>, write: CartWrite): CartView {
+/**
+ * The cart after the write, read again: another write to the same cart (a second tab, a
+ * quantity changed while the last one is still on its way) may have landed since the read
+ * above, and the shopper's page shows this answer whole. Priced from the products already
+ * read, unless that other write brought one more.
+ */
+async function written(ctx: Context, cartId: string, products: ReadonlyMap<number, CartProduct>, write: CartWrite): Promise<CartView> {
   if (!write.ok) {
     throw new CartError('CART_FULL', `Your cart can hold at most ${MAX_CART_LINES} different products. Remove one to add another.`);
   }
-  const { line } = write;
-  const lines = before.some((l) => l.productId === line.productId) ? before.map((l) => (l.productId === line.productId ? line : l)) : [...before, line];
+  const lines = await ctx.carts.get(cartId);
+  if (!lines.every((l) => products.has(l.productId))) return show(ctx, lines);
   return { ...priceLines(lines, products), signedIn: ctx.session !== null };
 }

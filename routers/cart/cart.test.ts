@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test';
 import { ADMIN, createTestShop, type TestShop } from '../../server/testing/test-shop.ts';
 import { GUEST_CART_COOKIE } from './cart-id.ts';
 import { browser, productBySlug } from './testing.ts';
+import { createCaller } from '../index.ts';
 
 let shop: TestShop;
 beforeAll(async () => {
@@ -319,5 +320,31 @@ describe('guest carts', () => {
     // The procedures take no cart id: there is nothing in the input to point at someone else's cart.
     const sneaky = await alice.trpc('cart.get', { cartId: 'user:111' }, 'GET');
     expect(sneaky.body.result.data.items.map((i: any) => [i.productId, i.quantity])).toEqual([[tee.id, 1]]);
+  });
+});
+
+describe('the cart answered after a change', () => {
+  it('includes a change to another line that landed while this one was on its way', async () => {
+    const tee = await productBySlug(shop, 'organic-cotton-pocket-tee');
+    const socks = await productBySlug(shop, 'merino-wool-crew-socks-3-pack');
+    const session = customer(131);
+    await shop.caller(session).cart.add({ productId: tee.id });
+    await shop.caller(session).cart.add({ productId: socks.id });
+    // The tee's new quantity reaches the store only after the socks' change is stored.
+    let socksStored!: () => void;
+    const socksDone = new Promise<void>((resolve) => (socksStored = resolve));
+    const ctx = shop.context(session);
+    const slowTee = createCaller({
+      ...ctx,
+      carts: { ...ctx.carts, setQuantity: async (...args: Parameters<typeof ctx.carts.setQuantity>) => (await socksDone, ctx.carts.setQuantity(...args)) },
+    });
+    const teeAnswer = slowTee.cart.setQuantity({ productId: tee.id, quantity: 3 });
+    await shop.caller(session).cart.setQuantity({ productId: socks.id, quantity: 2 });
+    socksStored();
+    const cart = await teeAnswer;
+    expect(cart.items.map((i) => [i.productId, i.quantity])).toEqual([
+      [tee.id, 3],
+      [socks.id, 2],
+    ]);
   });
 });

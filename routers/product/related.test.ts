@@ -22,6 +22,19 @@ describe('product.related', () => {
     }
   });
 
+  it('shows the newest products of the category first', async () => {
+    const related = await shop.caller().product.related({ slug: 'stoneware-diner-mug', limit: 12 });
+    const inStock = related.filter((p) => p.stock > 0).map((p) => p.id);
+    expect(inStock).toEqual([...inStock].sort((a, b) => b - a));
+    const api = shop.caller(ADMIN);
+    const newer = await api.admin.product.create({ name: 'Speckled Espresso Cup', priceCents: 1400, stock: 9, categories: [categoriesOf('stoneware-diner-mug')[0]!] });
+    try {
+      expect((await shop.caller().product.related({ slug: 'stoneware-diner-mug' }))[0]!.id).toBe(newer.id);
+    } finally {
+      await api.admin.product.archive({ id: newer.id });
+    }
+  });
+
   it('puts products in stock before sold-out ones', async () => {
     const related = await shop.caller().product.related({ slug: 'canvas-low-top-sneakers', limit: 12 });
     expect(related.some((p) => p.stockStatus === 'out_of_stock')).toBe(true);

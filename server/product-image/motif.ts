@@ -85,19 +85,22 @@ export interface Motif {
   seed: number;
 }
 
-export function hash(text: string): number {
+function hash(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return h >>> 0;
 }
 
+/** `table[key]`, only for its own keys: a slug word like "constructor" must not find Object's. */
+const own = <V>(table: Record<string, V>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 /** The icon of the object the slug names, or undefined when no word of it names one. */
 export function namedIcon(slug: string): IconName | undefined {
   const words = slug.split('-');
   let icon: IconName | undefined;
-  for (let i = 0; i < words.length - 1 && !icon; i++) icon = PAIR_ICONS[`${words[i]}-${words[i + 1]}`];
+  for (let i = 0; i < words.length - 1 && !icon; i++) icon = own(PAIR_ICONS, `${words[i]}-${words[i + 1]}`);
   // The last naming word is the object ("Shearling Lined Slippers"); earlier ones describe it.
-  for (let i = words.length - 1; i >= 0 && !icon; i--) icon = WORD_ICONS[words[i]!];
+  for (let i = words.length - 1; i >= 0 && !icon; i--) icon = own(WORD_ICONS, words[i]!);
   return icon;
 }
 
@@ -105,7 +108,7 @@ export function motifFor(slug: string): Motif {
   const seed = hash(slug);
   const words = slug.split('-');
   const icon = namedIcon(slug) ?? FALLBACK_ICONS[seed % FALLBACK_ICONS.length]!;
-  const colour = words.map((w) => COLOUR_WORDS[w]).find((c) => c !== undefined);
+  const colour = words.map((w) => own(COLOUR_WORDS, w)).find((c) => c !== undefined);
   const [hue, saturation] = colour ?? [seed % 360, 45];
   return { icon, hue, saturation, seed };
 }
