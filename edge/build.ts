@@ -36,8 +36,9 @@ export async function buildWorker(): Promise<string> {
   if (!result.success) throw new AggregateError(result.logs, 'cannot bundle the Worker');
   // Hashed file names never change content: let browsers and the CDN keep them.
   writeFileSync(join(CLIENT_DIR, '_headers'), '/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n');
-  // Vite's manifest is build metadata, not a file for the public.
-  writeFileSync(join(CLIENT_DIR, '.assetsignore'), '.vite\n');
+  // Vite's manifest is build metadata, not a file for the public; the precompressed twins
+  // are for Bun and Deno (Cloudflare compresses by itself).
+  writeFileSync(join(CLIENT_DIR, '.assetsignore'), '.vite\n*.br\n*.gz\n');
   return resolve(WORKER_OUT_DIR, 'worker.js');
 }
 

@@ -142,7 +142,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   app.use(requestId({ headerName: '' }));
   if (tracing) app.use(tracing.middleware);
   app.use(requestLog(logger, metrics));
-  // nosniff, same-origin framing only, and so on; pages add their own nonce-based CSP
+  // nosniff, same-origin framing only, and so on; pages add their own CSP (a nonce, or script hashes on shared pages)
   // (server/ssr/content-security-policy.ts). The referrer policy must
   // not be no-referrer: browsers then send "Origin: null" with form posts, which the
   // same-origin check refuses.

@@ -5,6 +5,7 @@ import { useApi, type Api, type ApiOutput } from '../api.ts';
 import { BRAND_MARK_SVG } from '../brand-mark.ts';
 import { formatMoney } from '../format.ts';
 import { Guarded } from './guarded.tsx';
+import { RETURN_DAYS } from '../../routers/shared/returns-policy.ts';
 
 type Categories = ApiOutput<Api['product']['categories']>;
 
@@ -98,7 +99,7 @@ export function Footer(props: { categories: () => Categories | undefined }) {
               </Show>
               <li class="inline-flex items-center gap-2">
                 <span aria-hidden="true" class="i-ph-arrow-counter-clockwise-duotone text-lg text-brand-300" />
-                30-day returns
+                {RETURN_DAYS}-day returns
               </li>
             </ul>
             <ul aria-label="Cards we accept" class="list-none m-0 p-0 flex flex-wrap gap-1.5">

@@ -3,7 +3,7 @@
  * JSON that is safe inside a script element: "<" is written as \u003c (still the same JSON),
  * so no text in the data ("</script>", "<!--") can end or change the element.
  */
-export function scriptSafeJson(data: unknown): string {
+function scriptSafeJson(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

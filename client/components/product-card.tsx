@@ -64,14 +64,17 @@ function ProductCard(props: { product: ProductSummary; first: boolean; lead: boo
   );
 }
 
-/** A first row on a desktop, two on a phone. */
-const EAGER_CARDS = 4;
-
-export function ProductGrid(props: { products: ProductSummary[]; label: string }) {
+/**
+ * `eager`: how many first cards load their pictures at once (default: a first row on a
+ * desktop, two on a phone); 0 for a grid below the fold, which must not compete with the
+ * page's own picture.
+ */
+export function ProductGrid(props: { products: ProductSummary[]; label: string; eager?: number }) {
+  const eager = () => props.eager ?? 4;
   return (
     <ul aria-label={props.label} class="grid grid-cols-2 sm:grid-cols-3 lg:grid-cols-4 gap-3 sm:gap-5 list-none p-0 m-0">
       {props.products.map((product, index) => (
-        <ProductCard product={product} first={index < EAGER_CARDS} lead={index === 0} />
+        <ProductCard product={product} first={index < eager()} lead={index === 0 && eager() > 0} />
       ))}
     </ul>
   );

@@ -5,6 +5,7 @@ import { useApi } from '../api.ts';
 import { PageMeta } from '../components/page-meta.tsx';
 import { ProductGrid } from '../components/product-card.tsx';
 import { countOf, formatMoney } from '../format.ts';
+import { RETURN_DAYS } from '../../routers/shared/returns-policy.ts';
 
 /** A picture for each seeded category (Phosphor duotone icons, drawn by CSS); others get a tag. */
 const CATEGORY_ICONS: Record<string, string> = {
@@ -41,7 +42,7 @@ export function HomePage() {
           </h1>
           <p class="m-0 mt-2 sm:mt-4 text-sm sm:text-lg text-brand-100 leading-relaxed">
             Clothing, coffee, kitchen, tech and books we would buy ourselves
-            <Show when={freeFrom()}>{(amount) => <>, with free shipping over {amount()}</>}</Show> and 30-day returns.
+            <Show when={freeFrom()}>{(amount) => <>, with free shipping over {amount()}</>}</Show> and {RETURN_DAYS}-day returns.
           </p>
           <div class="mt-4 sm:mt-7 flex flex-wrap gap-3">
             <a href="#featured-heading" class="btn bg-white text-brand-900 hover:bg-brand-50 focus-visible:outline-white">
@@ -99,8 +100,8 @@ export function HomePage() {
           <Assurance icon="i-ph-truck-duotone" title={freeFrom() ? `Free shipping over ${freeFrom()}` : 'Fast shipping'} href="/shipping" link="Shipping rates">
             One flat rate below that, wherever we ship. Most orders ship within one business day.
           </Assurance>
-          <Assurance icon="i-ph-arrow-counter-clockwise-duotone" title="30-day returns" href="/returns" link="How returns work">
-            Changed your mind? Send it back within 30 days of delivery for a full refund.
+          <Assurance icon="i-ph-arrow-counter-clockwise-duotone" title={`${RETURN_DAYS}-day returns`} href="/returns" link="How returns work">
+            {`Changed your mind? Send it back within ${RETURN_DAYS} days of delivery for a full refund.`}
           </Assurance>
           <Assurance icon="i-ph-lock-simple-duotone" title="Secure checkout" href="/contact" link="Questions? Contact us">
             Your card goes over an encrypted connection, and we keep only its last four digits.

@@ -12,7 +12,7 @@ import { PageMeta } from '../components/page-meta.tsx';
 import { ProductGrid } from '../components/product-card.tsx';
 import { formatMoney } from '../format.ts';
 import { NotFoundPage } from './not-found.tsx';
-import { breadcrumbJsonLd, productJsonLd } from './product-json-ld.ts';
+import { breadcrumbJsonLd, decimalAmount, productJsonLd } from './product-json-ld.ts';
 
 const STOCK_TEXT = { in_stock: 'In stock', low_stock: 'Low stock', out_of_stock: 'Sold out' } as const;
 const STOCK_CLASS = { in_stock: 'text-green-800', low_stock: 'text-amber-800', out_of_stock: 'text-gray-600' } as const;
@@ -53,7 +53,7 @@ export function ProductPage() {
               <JsonLd data={breadcrumbJsonLd(crumbs(), absoluteUrl)} />
               <article class="grid gap-6 md:gap-10 md:grid-cols-2">
                 <PageMeta title={`${p().name} — GoMall`} shareTitle={p().name} description={p().description} path={`/product/${p().slug}`} image={p().imageUrl} type="product" />
-                <Meta property="product:price:amount" content={(p().priceCents / 100).toFixed(2)} />
+                <Meta property="product:price:amount" content={decimalAmount(p().priceCents)} />
                 <Meta property="product:price:currency" content={p().currency} />
                 <Gallery images={p().images} label={`Pictures of ${p().name}`} />
                 <div class="flex flex-col gap-4">
@@ -89,7 +89,7 @@ export function ProductPage() {
                   <h2 id="related-heading" class="text-xl font-bold mb-4">
                     {category() ? `More from ${category()!.name}` : 'You may also like'}
                   </h2>
-                  <ProductGrid products={more()} label="Related products" />
+                  <ProductGrid products={more()} label="Related products" eager={0} />
                 </section>
               </Show>
             </>

@@ -24,9 +24,10 @@ interface Verified {
 }
 
 /**
- * Tokens verified lately, so a shopper's next requests skip the signature check (a
- * tenth of a signed-in request's CPU): a token's claims cannot change, only run out,
- * and its session's revocation is checked in the database on every request anyway.
+ * Tokens already verified in this process (the last 10,000, oldest out first), so a
+ * shopper's next requests skip the signature check (a tenth of a signed-in request's
+ * CPU): a token's claims cannot change, only run out, and its session's revocation is
+ * checked in the database on every request anyway.
  */
 const verified = new Map<string, Verified>();
 const REMEMBERED_TOKENS = 10_000;

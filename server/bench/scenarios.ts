@@ -57,6 +57,8 @@ export const PRODUCT_PAGE_JS_BYTES = 40 * 1024;
 export const PEAK_RSS_BYTES = 150 * 1024 * 1024;
 
 const get = (path: string): BenchRequest => ({ method: 'GET', path });
+/** A page as a browser asks for it: compressed (the shop keeps shared pages gzipped and sends them as stored). */
+const page = (path: string): BenchRequest => ({ method: 'GET', path, headers: { 'accept-encoding': 'gzip, deflate, br' } });
 const trpcGet = (procedure: string, input: unknown): BenchRequest =>
   get(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
 
@@ -112,10 +114,10 @@ export function readScenarios(sample: CatalogSample): Scenario[] {
     scenario('product.list', 'tRPC product.list (24)', listRequests(sample)),
     scenario('product.get', 'tRPC product.get', sample.slugs.map((slug) => trpcGet('product.get', { slug }))),
     scenario('product.search', 'tRPC product.search', searchRequests()),
-    scenario('ssr.home', 'SSR / (home)', [get('/')]),
-    scenario('ssr.category', 'SSR /category/:slug', sample.categories.map((slug) => get(`/category/${slug}`))),
-    scenario('ssr.product', 'SSR /product/:slug', sample.slugs.map((slug) => get(`/product/${slug}`))),
-    scenario('ssr.search', 'SSR /search?q=', BENCH_QUERIES.map((q) => get(`/search?q=${encodeURIComponent(q)}`))),
+    scenario('ssr.home', 'SSR / (home)', [page('/')]),
+    scenario('ssr.category', 'SSR /category/:slug', sample.categories.map((slug) => page(`/category/${slug}`))),
+    scenario('ssr.product', 'SSR /product/:slug', sample.slugs.map((slug) => page(`/product/${slug}`))),
+    scenario('ssr.search', 'SSR /search?q=', BENCH_QUERIES.map((q) => page(`/search?q=${encodeURIComponent(q)}`))),
   ];
 }
 

@@ -4,7 +4,7 @@
 import type { Handler } from 'hono';
 
 /** Path prefixes no crawler should fetch; the pages among them also say noindex (client/components/page-meta.tsx). */
-export const PRIVATE_PATHS = [
+const PRIVATE_PATHS = [
   '/account',
   '/admin',
   '/cart',
@@ -23,7 +23,7 @@ export const PRIVATE_PATHS = [
   '/metrics',
 ];
 
-export function robotsTxt(origin: string): string {
+function robotsTxt(origin: string): string {
   return ['User-agent: *', 'Allow: /', ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n');
 }
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { catalogSitemap } from '../../routers/product/sitemap.ts';
 
 /** The shop's own pages, listed whether or not the catalog changes. */
-export const STATIC_PATHS = ['/', '/about', '/shipping', '/returns', '/contact'];
+const STATIC_PATHS = ['/', '/about', '/shipping', '/returns', '/contact'];
 export const MAX_URLS = 50_000;
 
 interface SitemapUrl {
@@ -34,7 +34,7 @@ export function urlSet(origin: string, urls: SitemapUrl[]): string {
   return `${XML_HEAD}<urlset xmlns="${NAMESPACE}">\n${entries.join('')}</urlset>\n`;
 }
 
-export function sitemapIndex(origin: string, parts: number): string {
+function sitemapIndex(origin: string, parts: number): string {
   const entries = Array.from({ length: parts }, (_, i) => `<sitemap>${loc(origin, `/sitemap/${i + 1}.xml`)}</sitemap>\n`);
   return `${XML_HEAD}<sitemapindex xmlns="${NAMESPACE}">\n${entries.join('')}</sitemapindex>\n`;
 }

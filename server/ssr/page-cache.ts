@@ -22,8 +22,9 @@ import { cspNonce, pagePolicy, scriptHash } from './content-security-policy.ts';
 const SHARED_READS = new Set(['product.list', 'product.get', 'product.related', 'product.search', 'product.suggest', 'product.categories', 'shop.info', 'cart.get', 'user.me']);
 export const MAX_AGE_MS = 60_000;
 /**
- * Room for the pages, by default: some two thousand product pages of about 40 KB
- * (8 KB gzipped), every category and search page people keep opening. Part of the process's memory budget
+ * Room for the pages, by default: some two thousand product pages of about 40 KB where
+ * they are kept gzipped (8 KB), some four hundred where not (a Worker), and every
+ * category and search page people keep opening. Part of the process's memory budget
  * (150 MB under load, issue 13): a larger cache also lets the garbage collector wait longer.
  */
 export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;

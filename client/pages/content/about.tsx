@@ -1,5 +1,6 @@
 // /about: who runs the shop and what it stands for.
 import { ContentPage } from './content-page.tsx';
+import { RETURN_DAYS } from '../../../routers/shared/returns-policy.ts';
 
 export function AboutPage() {
   return (
@@ -33,7 +34,7 @@ export function AboutPage() {
               <strong>Straight answers.</strong> A person reads every message we get. See our <a href="/contact">contact page</a>.
             </li>
             <li>
-              <strong>Easy returns.</strong> 30 days to change your mind. <a href="/returns">Here is how it works</a>.
+              <strong>Easy returns.</strong> {RETURN_DAYS} days to change your mind. <a href="/returns">Here is how it works</a>.
             </li>
           </ul>
 

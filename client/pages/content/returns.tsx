@@ -1,20 +1,21 @@
-// /returns: the 30-day returns policy and how to send something back.
+// /returns: the returns policy (RETURN_DAYS) and how to send something back.
 import { ContentPage } from './content-page.tsx';
+import { RETURN_DAYS } from '../../../routers/shared/returns-policy.ts';
 
 export function ReturnsPage() {
   return (
     <ContentPage
       eyebrow="Help"
       title="Returns & refunds"
-      lead="Not quite right? Send it back within 30 days of delivery and we will refund you in full."
-      description="GoMall returns policy: 30 days from delivery, full refunds to your original payment method, free returns for anything faulty."
+      lead={`Not quite right? Send it back within ${RETURN_DAYS} days of delivery and we will refund you in full.`}
+      description={`GoMall returns policy: ${RETURN_DAYS} days from delivery, full refunds to your original payment method, free returns for anything faulty.`}
       path="/returns"
     >
       {(shop) => (
         <>
-          <h2>Our 30-day promise</h2>
+          <h2>Our {RETURN_DAYS}-day promise</h2>
           <p>
-            You can return most items within <strong>30 days of delivery</strong> for a full refund of the item’s price. Items
+            You can return most items within <strong>{RETURN_DAYS} days of delivery</strong> for a full refund of the item’s price. Items
             should be unused and in their original packaging, with any tags still attached.
           </p>
           <p>
