@@ -31,6 +31,11 @@ export interface Config {
   orderPaymentTimeoutSeconds: number;
   /** The shop as its emails and links name it: PUBLIC_URL (no trailing slash), SHOP_NAME, SHOP_ADDRESS, MAIL_FROM. */
   publicUrl: string;
+  /**
+   * The origin the pages, the sitemap and robots.txt write absolute URLs with: PUBLIC_URL's
+   * when it is set (not the Host a request names, nor http behind a TLS proxy); unset, the request's.
+   */
+  siteOrigin?: string;
   shopName: string;
   shopAddress: string;
   mailFrom: string;
@@ -74,6 +79,12 @@ export interface OtelConfig {
 type Env = Record<string, string | undefined>;
 
 /** A setting that is missing or wrong: reported to the operator as one line, no stack. */
+function siteOriginFrom(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl) return undefined;
+  if (!URL.canParse(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute URL such as https://shop.example.com (got "${publicUrl}")`);
+  return new URL(publicUrl).origin;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -92,6 +103,7 @@ export function readConfig(env: Env = process.env, mode: Mode = 'development'): 
     orderPaymentTimeoutSeconds: intFrom(env, 'ORDER_PAYMENT_TIMEOUT_SECONDS', 900),
     secret: secretFrom(env, mode),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${intFrom(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    siteOrigin: siteOriginFrom(env.PUBLIC_URL),
     shopName: env.SHOP_NAME || 'GoMall',
     shopAddress: env.SHOP_ADDRESS || 'GoMall Edge, 1 Market Street, San Francisco, CA 94105, USA',
     mailFrom: env.MAIL_FROM || 'GoMall <shop@gomall.local>',

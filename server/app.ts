@@ -96,6 +96,8 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
     return ctx;
   };
 
+  const siteOrigin = (c: HonoContext) => deps.config.siteOrigin ?? new URL(c.req.url).origin;
+
   // Public catalog reads from memory while the catalog is unchanged (server/read-cache.ts), and
   // the pages of visitors with no cookie likewise (server/ssr/page-cache.ts).
   const catalogCache = catalogReadCache(deps.db, { maxBytes: cacheBytes.catalog });
@@ -115,7 +117,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
       unsettled++;
       result.then(() => unsettled--, () => ((failed = true), unsettled--));
     };
-    const rendering = () => render(new URL(url, c.req.url).href, pageApi(createCaller(ctx), logger, ctx.requestId, observe), { posted, nonce, onError });
+    const rendering = () => render(new URL(url, siteOrigin(c)).href, pageApi(createCaller(ctx), logger, ctx.requestId, observe), { posted, nonce, onError });
     const page = await (ctx.tracing ? ctx.tracing.span('ssr.render', rendering) : rendering());
     let headers = 0;
     ctx.resHeaders.forEach(() => headers++);
@@ -196,8 +198,8 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
 
   app.get('/img/products/:file', productImage);
   // For search engines: what to crawl, and the storefront's pages as the catalog is now.
-  const sitemaps = sitemap(deps.db);
-  app.get('/robots.txt', robots);
+  const sitemaps = sitemap(deps.db, siteOrigin);
+  app.get('/robots.txt', robots(siteOrigin));
   app.get('/sitemap.xml', sitemaps.index);
   app.get('/sitemap/:file{[0-9]{1,6}\\.xml}', sitemaps.part);
 

@@ -1,7 +1,7 @@
 // GET /robots.txt: crawlers may read the storefront (home, categories, products, content
 // pages, product images and the client bundle that draws them), not the pages that are
 // one visitor's own, tokens in links, the admin console or the machinery behind the pages.
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
 
 /** Path prefixes no crawler should fetch; the pages among them also say noindex (client/components/page-meta.tsx). */
 const PRIVATE_PATHS = [
@@ -27,5 +27,8 @@ function robotsTxt(origin: string): string {
   return ['User-agent: *', 'Allow: /', ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n');
 }
 
-// Served for the host it was asked on, as the pages' absolute URLs are (client/site.ts).
-export const robots: Handler = (c) => c.text(robotsTxt(new URL(c.req.url).origin), 200, { 'cache-control': 'public, max-age=3600' });
+/** `origin`: the site's origin for a request (PUBLIC_URL's, else the one asked), as the pages' absolute URLs use. */
+export const robots =
+  (origin: (c: Context) => string): Handler =>
+  (c) =>
+    c.text(robotsTxt(origin(c)), 200, { 'cache-control': 'public, max-age=3600' });

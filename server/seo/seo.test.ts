@@ -97,7 +97,7 @@ describe('sitemap.xml', () => {
   });
 
   it('becomes an index of parts when it holds more addresses than one file may', async () => {
-    const { index, part } = sitemap(shop.db, { maxUrls: 10 });
+    const { index, part } = sitemap(shop.db, (c) => new URL(c.req.url).origin, { maxUrls: 10 });
     const app = new Hono().get('/sitemap.xml', index).get('/sitemap/:file{[0-9]{1,6}\\.xml}', part);
     const get = async (path: string) => app.fetch(new Request(`https://shop.example${path}`));
 
@@ -113,5 +113,21 @@ describe('sitemap.xml', () => {
     }
     expect(fromParts).toEqual(whole);
     expect((await get(`/sitemap/${parts.length + 1}.xml`)).status).toBe(404);
+  });
+});
+
+describe('absolute URLs with PUBLIC_URL set', () => {
+  it("name PUBLIC_URL's origin in the sitemap, robots.txt and a page's canonical link, whatever Host or scheme a request came with", async () => {
+    const site = await createTestShop({ env: { PUBLIC_URL: 'https://shop.example.com/' } });
+    try {
+      const asked = (path: string) => site.app.fetch(new Request(`http://evil.example${path}`));
+      expect(locs(parser.parse(await (await asked('/sitemap.xml')).text())).every((url) => url.startsWith('https://shop.example.com/'))).toBe(true);
+      expect(await (await asked('/robots.txt')).text()).toContain('Sitemap: https://shop.example.com/sitemap.xml');
+      const page = await (await asked('/about')).text();
+      expect(page).toMatch(/<link[^>]* rel="canonical" href="https:\/\/shop\.example\.com\/about"/);
+      expect(page).not.toContain('evil.example');
+    } finally {
+      site.close();
+    }
   });
 });

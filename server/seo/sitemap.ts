@@ -2,7 +2,7 @@
 // pages, every category with products, every active product), read from the catalog
 // as it is now. Past the protocol's 50,000 addresses per file it becomes an index of
 // /sitemap/<n>.xml parts (sitemaps.org).
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
 import { escapeToBuffer } from 'hono/utils/html';
 import type { Db } from '../../db/database.ts';
 import { catalogSitemap } from '../../routers/product/sitemap.ts';
@@ -52,20 +52,20 @@ async function sitemapUrls(db: Db): Promise<SitemapUrl[]> {
 const xml = (body: string) =>
   new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'no-cache' } });
 
-/** The sitemap and its parts; absolute URLs name the host asked, as the pages' own do (client/site.ts). */
-export function sitemap(db: Db, { maxUrls = MAX_URLS } = {}): { index: Handler; part: Handler } {
+/** The sitemap and its parts; absolute URLs with `origin` (PUBLIC_URL's, else the one asked), as the pages' own. */
+export function sitemap(db: Db, origin: (c: Context) => string, { maxUrls = MAX_URLS } = {}): { index: Handler; part: Handler } {
   return {
     index: async (c) => {
       const urls = await sitemapUrls(db);
-      const origin = new URL(c.req.url).origin;
-      return xml(urls.length <= maxUrls ? urlSet(origin, urls) : sitemapIndex(origin, Math.ceil(urls.length / maxUrls)));
+      const site = origin(c);
+      return xml(urls.length <= maxUrls ? urlSet(site, urls) : sitemapIndex(site, Math.ceil(urls.length / maxUrls)));
     },
     part: async (c) => {
       // Routed as /sitemap/:file{[0-9]{1,6}\.xml}.
       const n = Number.parseInt(c.req.param('file') ?? '', 10);
       const urls = await sitemapUrls(db);
       if (urls.length <= maxUrls || n < 1 || (n - 1) * maxUrls >= urls.length) return c.notFound();
-      return xml(urlSet(new URL(c.req.url).origin, urls.slice((n - 1) * maxUrls, n * maxUrls)));
+      return xml(urlSet(origin(c), urls.slice((n - 1) * maxUrls, n * maxUrls)));
     },
   };
 }
