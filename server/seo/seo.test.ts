@@ -9,9 +9,7 @@ let shop: TestShop;
 let adminCookie: string;
 beforeAll(async () => {
   shop = await createTestShop();
-  const { cookie, email } = await shop.register();
-  await shop.makeAdmin(email);
-  adminCookie = cookie;
+  adminCookie = await shop.registerAdmin();
 });
 afterAll(() => shop.close());
 

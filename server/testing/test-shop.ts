@@ -110,6 +110,12 @@ export async function createTestShop({ mode = 'test', env = {} }: TestShopOption
     async makeAdmin(email: string) {
       await db.updateTable('users').set({ role: 'admin' }).where('email', '=', email.toLowerCase()).execute();
     },
+    /** A new account with the admin role, signed in: its session cookie. */
+    async registerAdmin(): Promise<string> {
+      const { cookie, email } = await this.register();
+      await this.makeAdmin(email);
+      return cookie;
+    },
     async close() {
       await ops.shutdown();
       await db.destroy();
