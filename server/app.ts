@@ -3,6 +3,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { headLength } from './head-length.ts';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { RenderedPage, RenderOptions } from '../client/entry-server.tsx';
@@ -142,6 +143,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   // Always our own id: one taken from the client's x-request-id would let it choose
   // what its errors and log lines are filed under.
   app.use(requestId({ headerName: '' }));
+  app.use(headLength);
   if (tracing) app.use(tracing.middleware);
   app.use(requestLog(logger, metrics));
   // nosniff, same-origin framing only, and so on; pages add their own CSP (a nonce, or script hashes on shared pages)

@@ -237,12 +237,13 @@ describe('the page cache (visitors with no cookie)', () => {
     expect(renders).toBe(5);
   });
 
-  it('leaves out visitors with a cookie and requests other than GET', () => {
+  it('leaves out visitors with a cookie and requests other than GET and HEAD', () => {
     const pages = pageCache(shop.db);
     const url = new URL('http://localhost/product/x?a=1');
     expect(pages.keyFor(new Request(url), url)).toBe('http://localhost/product/x?a=1');
+    expect(pages.keyFor(new Request(url, { method: 'HEAD' }), url)).toBe('http://localhost/product/x?a=1');
     expect(pages.keyFor(new Request(url, { headers: { cookie: 'gomall_cart=abc' } }), url)).toBeNull();
-    expect(pages.keyFor(new Request(url, { method: 'HEAD' }), url)).toBeNull();
+    expect(pages.keyFor(new Request(url, { method: 'POST' }), url)).toBeNull();
   });
 });
 

@@ -76,7 +76,7 @@ async function sameForEveryone(html: string, placeholder: string): Promise<{ htm
 }
 
 export interface PageCache {
-  /** The cache key of a request whose page may be shared (a GET with no cookie), else null. */
+  /** The cache key of a request whose page may be shared (a GET or HEAD with no cookie), else null. */
   keyFor(req: Request, url: URL): string | null;
   /** The page for `key`: from the cache, or rendered by `render` with the nonce it is given; gzipped if `gzip` (the client takes it). */
   serve(key: string, gzip: boolean, render: (nonce: string) => Promise<RenderedHtml>): Promise<ServedPage>;
@@ -105,7 +105,8 @@ export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_
 
   return {
     keyFor(req, url) {
-      if (req.method !== 'GET' || req.headers.has('cookie')) return null;
+      // HEAD too: it is answered by the GET route, and must say what GET would send.
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.has('cookie')) return null;
       return url.origin + url.pathname + url.search;
     },
 
