@@ -65,7 +65,14 @@ export function ProductPage() {
                   </p>
                   <p class="text-gray-700 leading-relaxed m-0">{p().description}</p>
                   <Show when={p().stock > 0} fallback={<SoldOut alternatives={alternatives()} category={category()} />}>
-                    <AddToCart productId={p().id} productName={p().name} stock={p().stock} withQuantity />
+                    <AddToCart
+                      productId={p().id}
+                      productName={p().name}
+                      stock={p().stock}
+                      withQuantity
+                      // The page's one call to action: as large as the buy buttons shoppers know.
+                      class="gap-3 [&_input]:h-12 [&_input]:w-20 [&_input]:text-base [&_input]:rounded-lg [&_button[type=submit]]:h-12 [&_button[type=submit]]:px-8 [&_button[type=submit]]:text-base [&_button[type=submit]]:font-semibold [&_button[type=submit]]:rounded-lg [&_button[type=submit]]:flex-1 sm:[&_button[type=submit]]:flex-none"
+                    />
                   </Show>
                   <Show when={p().categories.length > 1}>
                     <p class="text-sm text-gray-600 m-0">
