@@ -3,7 +3,7 @@
 // history entries), the draft is saved, sending asks for the confirmation first, and
 // the email's unsubscribe link works (with JavaScript: through tRPC).
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop, signedInCookies } from '../server/testing/browser.ts';
+import { browserAndShop, signedInCookies, pageErrors } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 
@@ -14,11 +14,7 @@ describe('campaigns in Chromium', () => {
     const context = await env.browser.newContext();
     await context.addCookies(admin.cookies);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = pageErrors(page);
     const isPreview = (url: string) => new URL(url).pathname === '/admin/campaigns/preview';
 
     const first = page.waitForResponse((res) => isPreview(res.url()));

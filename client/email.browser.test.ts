@@ -2,7 +2,7 @@
 // `npm run dev`): a shopper signs up, and the welcome email shows up in the
 // development mailbox, its HTML rendered in the sandboxed frame with its styles.
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop } from '../server/testing/browser.ts';
+import { browserAndShop, pageErrors } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 
@@ -10,12 +10,7 @@ describe('email in Chromium', () => {
   it('signs up, then finds the welcome email in /dev/mailbox and reads both of its parts', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    // A Content-Security-Policy violation is reported on the console.
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = pageErrors(page);
 
     const name = '<b>Ada</b> & co';
     await page.goto(`${env.shop.url}/sign-up`, { waitUntil: 'networkidle' });

@@ -3,7 +3,7 @@
 // the reset email read in /dev/mailbox, its link followed to set a new password
 // (signed in, the other session signed out), and the same link refused after.
 import { describe, expect, it } from 'bun:test';
-import { browserAndShop, signedInCookies } from '../server/testing/browser.ts';
+import { browserAndShop, signedInCookies, pageErrors } from '../server/testing/browser.ts';
 
 const env = browserAndShop();
 
@@ -17,11 +17,7 @@ describe('forgotten password in Chromium', () => {
 
     const context = await env.browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = pageErrors(page);
     const calls: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;

@@ -39,7 +39,7 @@ import type { ShopMetrics } from './metrics.ts';
 import type { ShopTracing } from './tracing.ts';
 import { pageRoute, type RouteVariables } from './route-name.ts';
 import { renderDocument, type ClientAssets } from './ssr/document.ts';
-import { cspNonce, pagePolicy } from './ssr/content-security-policy.ts';
+import { cspNonce, noncePolicy } from './ssr/content-security-policy.ts';
 import { pageApi } from './ssr/page-api.ts';
 import { pageCache, type ServedPage } from './ssr/page-cache.ts';
 import { acceptsGzip } from './accepts-gzip.ts';
@@ -137,7 +137,7 @@ export function createApp({ deps, logger, assets, render, serveAssets, servePubl
   const sendPage = async (c: HonoContext<Env>, ctx: Context, url: string, posted?: PostedForm, status?: number) => {
     const nonce = cspNonce();
     const { page, html, route } = await renderHtml(c, ctx, url, nonce, posted);
-    return pageResponse(c, html, status ?? page.status, route, pagePolicy([`'nonce-${nonce}'`]), ctx.resHeaders);
+    return pageResponse(c, html, status ?? page.status, route, noncePolicy(nonce), ctx.resHeaders);
   };
 
   // Always our own id: one taken from the client's x-request-id would let it choose

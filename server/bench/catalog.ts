@@ -9,6 +9,7 @@
 import type { Db } from '../../db/database.ts';
 import { productImagePath } from '../../routers/product/image-path.ts';
 import { seedCatalog } from '../seed/catalog.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 interface CategoryWords {
   /** What the products are: "Sweater", "Hiking Boot"… */
@@ -136,18 +137,6 @@ export const BENCH_QUERIES = [
   'puzzle', 'honey', 'linen shirt', 'trail running shoe', 'espresso', 'cofee grinder',
 ];
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 function slugify(text: string): string {
@@ -172,7 +161,7 @@ const CATEGORY_SLUGS = Object.keys(WORDS);
 
 /** The n-th generated product (n from 0): the same n always gives the same product. */
 export function generatedProduct(n: number): GeneratedProduct {
-  const rnd = random(n * 7919 + 17);
+  const rnd = seededRandom(n * 7919 + 17);
   const category = CATEGORY_SLUGS[n % CATEGORY_SLUGS.length]!;
   const words = WORDS[category]!;
   const noun = pick(rnd, words.nouns);

@@ -3,7 +3,8 @@
 // issue 13 they are held to.
 import type { Db } from '../../db/database.ts';
 import { PRODUCT_SORTS } from '../../routers/shared/sorting.ts';
-import { BENCH_QUERIES, random } from './catalog.ts';
+import { BENCH_QUERIES } from './catalog.ts';
+import { seededRandom } from '../seeded-random.ts';
 import type { BenchRequest } from './load.ts';
 import type { Shopper } from './shoppers.ts';
 
@@ -64,7 +65,7 @@ const trpcGet = (procedure: string, input: unknown): BenchRequest =>
 
 /** The same order every run: a shuffle with a fixed seed. */
 function shuffled<T>(items: T[], seed = 13): T[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

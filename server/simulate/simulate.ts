@@ -13,6 +13,7 @@
 import { SESSION_COOKIE } from '../../routers/user/cookie.ts';
 import { Latencies, zeroCounts, type Counts } from './stats.ts';
 import { VisitFailed, Visitor, type Recorder } from './visitor.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface SimulateOptions {
   /** The shop's address, e.g. http://localhost:3000 */
@@ -70,18 +71,6 @@ const ADDRESS = { firstName: 'Sim', lastName: 'Shopper', street: '1 Market Stree
 /** Orders that still hold their units (cancelled ones gave them back). */
 const HOLDING_STOCK = new Set(['pending_payment', 'paid', 'shipped', 'completed']);
 
-/** mulberry32: one stream per shopper, reproducible with --seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function simulate(options: SimulateOptions): Promise<Summary> {
   const base = options.url.replace(/\/+$/, '');
   const thinkMs = options.thinkMs ?? 1500;
@@ -109,7 +98,8 @@ export async function simulate(options: SimulateOptions): Promise<Summary> {
   const ticker = options.onProgress && setInterval(() => options.onProgress!(progress()), 1000);
 
   async function shopper(index: number) {
-    const rnd = random(seed + index * 7919);
+    // One stream per shopper, reproducible with --seed.
+    const rnd = seededRandom(seed + index * 7919);
     const chance = (p: number) => rnd() < p;
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)]!;
     const between = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));

@@ -12,6 +12,9 @@ export async function scriptHash(text: string): Promise<string> {
   return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
 
+/** The policy of a page rendered for one response: its inline scripts carry `nonce`. */
+export const noncePolicy = (nonce: string): string => pagePolicy([`'nonce-${nonce}'`]);
+
 /** `scripts`: what else may run besides the shop's own files: `'nonce-…'` or `'sha256-…'` sources. */
 export function pagePolicy(scripts: string[]): string {
   return [

@@ -16,7 +16,7 @@ import type { Db } from '../../db/database.ts';
 import { catalogVersions, freshVersions } from '../../routers/product/catalog-version.ts';
 import { VersionedLru } from '../read-cache.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { cspNonce, pagePolicy, scriptHash } from './content-security-policy.ts';
+import { cspNonce, noncePolicy, pagePolicy, scriptHash } from './content-security-policy.ts';
 
 /** What a visitor with no cookie may read while the page is still shared: the catalog, an empty cart, no account. */
 const SHARED_READS = new Set(['product.list', 'product.get', 'product.related', 'product.search', 'product.suggest', 'product.categories', 'shop.info', 'cart.get', 'user.me']);
@@ -98,7 +98,7 @@ export function pageCache(db: Db, { maxBytes = PAGE_CACHE_BYTES, maxAgeMs = MAX_
   /** A render with a nonce of its own: this response only. */
   const own = (page: RenderedHtml): ServedPage => {
     const nonce = cspNonce();
-    return { body: utf8.encode(page.html.replaceAll(placeholder, nonce)), status: page.status, route: page.route, policy: pagePolicy([`'nonce-${nonce}'`]) };
+    return { body: utf8.encode(page.html.replaceAll(placeholder, nonce)), status: page.status, route: page.route, policy: noncePolicy(nonce) };
   };
 
   const fresh = (entry: Entry | undefined) => entry && performance.now() - entry.storedAt < maxAgeMs ? entry : undefined;

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'bun:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { readConfig } from '../../routers/config.ts';
 import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts';
 import { boot, CLIENT_DIR } from '../local/boot.ts';
@@ -82,4 +82,17 @@ export async function signedInCookies(shop: ShopServer, email: string, { admin =
     header: pairs.join('; '),
     cookies: pairs.map((pair) => ({ name: pair.split('=')[0]!, value: pair.slice(pair.indexOf('=') + 1), url: shop.url })),
   };
+}
+
+/**
+ * The page's script errors as they happen, and its console errors, where a
+ * Content-Security-Policy violation is reported: a test expects the list empty.
+ */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
 }
